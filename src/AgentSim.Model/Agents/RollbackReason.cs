@@ -1,0 +1,11 @@
+namespace AgentSim.Model.Agents;
+
+/// <summary>Why an agent was rolled back (a metric label).</summary>
+public enum RollbackReason
+{
+    /// <summary>Detected incidents exceeded the budget.</summary>
+    Incidents,
+
+    /// <summary>Failed conversations exceeded the budget.</summary>
+    Failures,
+}

@@ -1,0 +1,23 @@
+namespace AgentSim.Model.Channels;
+
+/// <summary>A customer-communication channel. The wire names (<c>web_chat</c>, …) are used in scenario files and metric labels.</summary>
+public enum Channel
+{
+    /// <summary>Website chat widget (synchronous text).</summary>
+    WebChat = 0,
+
+    /// <summary>WhatsApp Business messaging (asynchronous text).</summary>
+    WhatsApp = 1,
+
+    /// <summary>SMS (asynchronous text, 160-character segments).</summary>
+    Sms = 2,
+
+    /// <summary>Voice call, transcribed (synchronous; digits are spoken out).</summary>
+    Voice = 3,
+
+    /// <summary>E-mail (asynchronous, long turns).</summary>
+    Email = 4,
+
+    /// <summary>RCS rich messaging (asynchronous text).</summary>
+    Rcs = 5,
+}

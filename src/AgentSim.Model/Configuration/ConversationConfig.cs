@@ -1,0 +1,32 @@
+namespace AgentSim.Model.Configuration;
+
+/// <summary>The shape of a conversation and what customers plant in their turns.</summary>
+public sealed class ConversationConfig
+{
+    /// <summary>Turns the customer needs to get their intent across (drawn per conversation).</summary>
+    public RangeSpec TurnsNeeded { get; set; } = RangeSpec.Of(2, 5);
+
+    /// <summary>Hard cap on turns; a conversation reaching it is escalated.</summary>
+    public int MaxTurns { get; set; } = 16;
+
+    /// <summary>Chance that a customer turn carries PII.</summary>
+    public double PiiRate { get; set; } = 0.3;
+
+    /// <summary>Chance that a customer turn carries a prompt-injection attempt.</summary>
+    public double InjectionRate { get; set; } = 0.02;
+
+    /// <summary>Chance that a customer turn carries abusive text.</summary>
+    public double AbuseRate { get; set; } = 0.03;
+
+    /// <summary>Intent weights (billing, order_status, tech_support, account_change, complaint).</summary>
+    public Dictionary<string, double> Intents { get; set; } = new()
+    {
+        ["billing"] = 0.3, ["order_status"] = 0.25, ["tech_support"] = 0.2, ["account_change"] = 0.15, ["complaint"] = 0.1,
+    };
+
+    /// <summary>Frustration added when the customer must repeat themselves (0..1 scale).</summary>
+    public double FrustrationPerRepeat { get; set; } = 0.25;
+
+    /// <summary>Per-turn abandonment chance per unit of frustration.</summary>
+    public double AbandonPerFrustration { get; set; } = 0.15;
+}

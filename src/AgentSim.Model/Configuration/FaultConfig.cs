@@ -1,0 +1,47 @@
+using AgentSim.Model.Channels;
+
+namespace AgentSim.Model.Configuration;
+
+/// <summary>A scripted fault in simulated time.</summary>
+public sealed class FaultConfig
+{
+    /// <summary>What goes wrong.</summary>
+    public FaultKind Kind { get; set; }
+
+    /// <summary>Start, in simulated minutes from the run's start.</summary>
+    public double StartMinutes { get; set; }
+
+    /// <summary>Duration in simulated minutes.</summary>
+    public double DurationMinutes { get; set; }
+
+    /// <summary>Provider it hits (provider faults).</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>Guardrail layer it hits (guardrail outage).</summary>
+    public string? Guardrail { get; set; }
+
+    /// <summary>Channel it is limited to, or null for every channel.</summary>
+    public Channel? Channel { get; set; }
+
+    /// <summary>Provider degradation: added error probability per request.</summary>
+    public double ErrorRate { get; set; }
+
+    /// <summary>Provider degradation: added latency in milliseconds (with ±50% jitter).</summary>
+    public double AddedLatencyMs { get; set; }
+}
+
+/// <summary>Kinds of scripted fault.</summary>
+public enum FaultKind
+{
+    /// <summary>The provider is down (every request fails).</summary>
+    ProviderOutage,
+
+    /// <summary>The provider answers slowly and with extra errors.</summary>
+    ProviderDegradation,
+
+    /// <summary>The application context store is unavailable (every lookup misses).</summary>
+    ContextStoreOutage,
+
+    /// <summary>A guardrail layer is down (its fail mode applies).</summary>
+    GuardrailOutage,
+}

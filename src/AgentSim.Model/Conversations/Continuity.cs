@@ -1,0 +1,14 @@
+namespace AgentSim.Model.Conversations;
+
+/// <summary>What carries context across a channel switch.</summary>
+public enum Continuity
+{
+    /// <summary>The provider's native cross-channel context.</summary>
+    Native,
+
+    /// <summary>The application team's context store.</summary>
+    Application,
+
+    /// <summary>Nothing: context is lost on every switch.</summary>
+    None,
+}

@@ -1,0 +1,97 @@
+using AgentSim.Model.Channels;
+using AgentSim.Model.Configuration;
+using AgentSim.Model.Guardrails;
+using AgentSim.Model.Randomness;
+using AgentSim.Model.Text;
+using Bogus;
+
+namespace AgentSim.Model.Customers;
+
+/// <summary>
+/// Makes customers from (run seed, customer id): Bogus fakers are built once per locale and re-seeded per customer
+/// (never through the global <c>Randomizer.Seed</c>), so a customer is the same whoever asks and in whatever order.
+/// Not thread-safe: one factory per shard.
+/// </summary>
+public sealed class CustomerFactory
+{
+    private readonly ulong _seed;
+    private readonly CustomersConfig _config;
+    private readonly WeightedTable _channelMix;
+    private readonly WeightedTable _tiers;
+    private readonly string[] _tierNames;
+    private readonly Dictionary<string, Faker> _fakers = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, CustomerProfile> _cache = [];
+    private readonly int _cacheLimit;
+
+    /// <summary>Creates a factory for a run.</summary>
+    public CustomerFactory(ulong seed, CustomersConfig config, WeightedTable channelMix, int cacheLimit = 200_000)
+    {
+        _seed = seed;
+        _config = config;
+        _channelMix = channelMix;
+        _tierNames = [.. config.Tiers.Keys];
+        _tiers = new WeightedTable([.. config.Tiers.Values]);
+        _cacheLimit = cacheLimit;
+    }
+
+    /// <summary>Returns the customer with this id (cached).</summary>
+    public CustomerProfile Get(long id)
+    {
+        if (_cache.TryGetValue(id, out var profile))
+        {
+            return profile;
+        }
+
+        profile = Create(id);
+        if (_cache.Count >= _cacheLimit)
+        {
+            _cache.Clear();
+        }
+
+        _cache[id] = profile;
+        return profile;
+    }
+
+    /// <summary>Creates the customer with this id.</summary>
+    public CustomerProfile Create(long id)
+    {
+        var rng = new Rng(_seed, (ulong)id, Purpose.Customer);
+        var locale = _config.Locales.Count == 0 ? "en_US" : _config.Locales[rng.Next(_config.Locales.Count)];
+        var channel = _channelMix.Sample(ref rng);
+        var tier = _tiers.Sample(ref rng);
+        var propensity = rng.Uniform(_config.SwitchPropensity.Min, _config.SwitchPropensity.Max);
+        var patience = rng.NextInclusive((int)_config.Patience.Min, (int)_config.Patience.Max);
+
+        if (!_fakers.TryGetValue(locale, out var faker))
+        {
+            faker = new Faker(locale);
+            _fakers[locale] = faker;
+        }
+
+        faker.Random = new Randomizer((int)(SeedHash.Derive(_seed, (ulong)id, Purpose.CustomerProfile) & 0x7FFFFFFF));
+        var first = faker.Name.FirstName();
+        var last = faker.Name.LastName();
+        var pii = new string[8];
+        pii[(int)PiiEntity.Person] = first + " " + last;
+        pii[(int)PiiEntity.EmailAddress] = faker.Internet.Email(first, last).ToLowerInvariant();
+        pii[(int)PiiEntity.PhoneNumber] = faker.Random.ReplaceNumbers("+1 ### ### ####");
+        var cardPayload = "4" + faker.Random.ReplaceNumbers("##############");
+        var card = cardPayload + Luhn.CheckDigit(cardPayload);
+        pii[(int)PiiEntity.CreditCard] = $"{card[..4]} {card[4..8]} {card[8..12]} {card[12..]}";
+        pii[(int)PiiEntity.IbanCode] = faker.Random.ReplaceNumbers("DE## #### #### #### #### ##");
+        pii[(int)PiiEntity.UsSsn] = faker.Random.ReplaceNumbers("###-##-####");
+        pii[(int)PiiEntity.Location] = faker.Random.Number(1, 999) + " " + faker.Address.StreetName();
+        pii[(int)PiiEntity.IpAddress] = faker.Internet.Ip();
+
+        return new CustomerProfile
+        {
+            Id = id,
+            Locale = locale,
+            Tier = tier < 0 ? "standard" : _tierNames[tier],
+            PreferredChannel = channel < 0 ? Channel.WebChat : (Channel)channel,
+            SwitchPropensity = propensity,
+            Patience = patience,
+            Pii = pii,
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using AgentSim.Model.Channels;
+using AgentSim.Model.Guardrails;
+
+namespace AgentSim.Model.Customers;
+
+/// <summary>A synthetic customer: Bogus-made identity (the PII planted in their turns) and behavioural traits.</summary>
+public sealed class CustomerProfile
+{
+    /// <summary>Customer id within the population.</summary>
+    public required long Id { get; init; }
+
+    /// <summary>Bogus locale.</summary>
+    public required string Locale { get; init; }
+
+    /// <summary>Tier label.</summary>
+    public required string Tier { get; init; }
+
+    /// <summary>Channel the customer starts on.</summary>
+    public required Channel PreferredChannel { get; init; }
+
+    /// <summary>0..1, scales the scenario's switch probability.</summary>
+    public required double SwitchPropensity { get; init; }
+
+    /// <summary>How many times they will repeat themselves before giving up.</summary>
+    public required int Patience { get; init; }
+
+    /// <summary>Written PII values by entity type.</summary>
+    public required string[] Pii { get; init; }
+
+    /// <summary>The written value of one entity type.</summary>
+    public string Value(PiiEntity entity) => Pii[(int)entity];
+
+    /// <summary>A masked rendering safe for logs: initials and the last two characters of each value.</summary>
+    public override string ToString() => $"customer#{Id} ({Locale}, {Tier}, {Mask(Value(PiiEntity.Person))}, {Mask(Value(PiiEntity.EmailAddress))})";
+
+    /// <summary>Masks a PII value for logs: keeps the first character and the last two.</summary>
+    public static string Mask(string value) => value.Length <= 3 ? "***" : value[0] + new string('*', value.Length - 3) + value[^2..];
+}

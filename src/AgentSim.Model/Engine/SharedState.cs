@@ -1,0 +1,68 @@
+using AgentSim.Model.Agents;
+using AgentSim.Model.Providers;
+using AgentSim.Model.Randomness;
+
+namespace AgentSim.Model.Engine;
+
+/// <summary>
+/// The run's shared state for an in-process engine: agent governors, provider runtimes and guardrail outage
+/// processes, read into an <see cref="EpochSnapshot"/> at the start of each epoch and updated at its end.
+/// The Orleans engine keeps the same objects inside agent, provider and guardrail-layer grains.
+/// </summary>
+public sealed class SharedState
+{
+    private readonly World _world;
+
+    /// <summary>Creates the shared state of a run.</summary>
+    public SharedState(World world)
+    {
+        _world = world;
+        Governors = [.. world.Agents.Select(a => new AgentGovernor(a.Config.Governance, world.EpochMicros))];
+        Providers = [.. world.Providers.Select(p => new ProviderRuntime(p, world.EpochMicros, world.Seed))];
+        GuardrailOutages = [.. world.Guardrails.Select(g => new OutageProcess(g.Config.Availability, world.EpochMicros, world.Seed, SeedHash.OfName(g.Name), Purpose.GuardrailOutage))];
+    }
+
+    /// <summary>Agent governors by agent index.</summary>
+    public AgentGovernor[] Governors { get; }
+
+    /// <summary>Provider runtimes by provider index.</summary>
+    public ProviderRuntime[] Providers { get; }
+
+    /// <summary>Guardrail outage processes by layer index.</summary>
+    public OutageProcess[] GuardrailOutages { get; }
+
+    /// <summary>Reads the snapshot for <paramref name="epoch"/>. Call exactly once per epoch, in order.</summary>
+    public EpochSnapshot Snapshot(int epoch)
+    {
+        var start = epoch * _world.EpochMicros;
+        return new EpochSnapshot
+        {
+            Epoch = epoch,
+            StartMicros = start,
+            EndMicros = start + _world.EpochMicros,
+            AgentRolledBack = [.. Governors.Select(g => g.RolledBackAt(start))],
+            HumanAccept = [.. Governors.Select(g => g.HumanAccept)],
+            ProviderDown = [.. Providers.Select(p => p.DownDuring(start))],
+            ProviderThrottle = [.. Providers.Select(p => p.Throttle)],
+            GuardrailDown = [.. GuardrailOutages.Select(o => o.DownDuring(start))],
+        };
+    }
+
+    /// <summary>Applies an epoch's merged report; rollbacks are reported to <paramref name="observer"/>.</summary>
+    public void Close(EpochSnapshot snapshot, EpochReport report, ISimulationObserver observer)
+    {
+        for (var a = 0; a < Governors.Length; a++)
+        {
+            var reason = Governors[a].CloseEpoch(snapshot.EndMicros, report.IncidentTimes[a], report.FailureTimes[a], report.HumanDemand[a]);
+            if (reason is { } r)
+            {
+                observer.AgentRollback(a, r);
+            }
+        }
+
+        for (var p = 0; p < Providers.Length; p++)
+        {
+            Providers[p].CloseEpoch(report.ProviderRequests[p]);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace AgentSim.Model.Guardrails;
+
+/// <summary>What a layer does when its check fires.</summary>
+public enum OnFailAction
+{
+    /// <summary>Drop the message and send a safe fallback.</summary>
+    Block,
+
+    /// <summary>Mask the offending spans and let the rest through (fix).</summary>
+    Mask,
+
+    /// <summary>Ask the agent to answer again (costs another agent call).</summary>
+    Reask,
+
+    /// <summary>Hand the conversation to a human.</summary>
+    Escalate,
+
+    /// <summary>Only log: the message goes through unchanged.</summary>
+    Log,
+}

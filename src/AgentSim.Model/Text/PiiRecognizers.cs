@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using AgentSim.Model.Guardrails;
+
+namespace AgentSim.Model.Text;
+
+/// <summary>The recognizers a PII layer can run, written for text channels (digits, '@').</summary>
+public static partial class PiiRecognizers
+{
+    private static readonly PiiRecognizer[] All =
+    [
+        new(PiiEntity.EmailAddress, EmailPattern()),
+        new(PiiEntity.CreditCard, CardPattern(), Luhn.IsValid),
+        new(PiiEntity.IbanCode, IbanPattern()),
+        new(PiiEntity.UsSsn, SsnPattern()),
+        new(PiiEntity.IpAddress, IpPattern()),
+        new(PiiEntity.PhoneNumber, PhonePattern()),
+        new(PiiEntity.Person, PersonPattern()),
+        new(PiiEntity.Location, LocationPattern()),
+    ];
+
+    /// <summary>The recognizers for the given entity types, in a fixed order (specific patterns before phone numbers).</summary>
+    public static PiiRecognizer[] For(IReadOnlyCollection<PiiEntity> entities) => [.. All.Where(r => entities.Contains(r.Entity))];
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\b(?:\d[ -]?){12,18}\d\b")]
+    private static partial Regex CardPattern();
+
+    [GeneratedRegex(@"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")]
+    private static partial Regex IbanPattern();
+
+    [GeneratedRegex(@"\b\d{3}-\d{2}-\d{4}\b")]
+    private static partial Regex SsnPattern();
+
+    [GeneratedRegex(@"\b(?:\d{1,3}\.){3}\d{1,3}\b")]
+    private static partial Regex IpPattern();
+
+    [GeneratedRegex(@"(?<![\w])\+?\d[\d ().-]{7,}\d\b")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<=\b(?:name is|this is|I am|I'm) )\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)+")]
+    private static partial Regex PersonPattern();
+
+    [GeneratedRegex(@"(?<=\b(?:live at|address is|ship to|deliver to) )[^,.;]+")]
+    private static partial Regex LocationPattern();
+}

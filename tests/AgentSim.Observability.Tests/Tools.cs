@@ -1,0 +1,11 @@
+namespace AgentSim.Observability.Tests;
+
+/// <summary>The external tools these tests drive, with install hints for when they are missing.</summary>
+public static class Tools
+{
+    /// <summary>promtool, from the Prometheus distribution.</summary>
+    public static string Promtool => ExternalTool.Require("promtool", "install prometheus: apt-get install prometheus");
+
+    /// <summary>docker-compose v1 (1.29 accepts the compose file's version 3.9 and profiles).</summary>
+    public static string DockerCompose => ExternalTool.Require("docker-compose", "install docker-compose: apt-get install docker-compose");
+}
