@@ -83,6 +83,7 @@ public sealed class TurnSimulator
         long guardMicros = 0;
 
         // 1. The customer may move to another channel; context has to follow them.
+        var switched = false;
         if (c.Turns > 0 && rng.Chance(cfg.Channels.SwitchProbability * c.Customer.SwitchPropensity * (1 + c.Frustration)))
         {
             var to = _world.SwitchTables[(int)c.Channel].Sample(ref rng);
@@ -91,6 +92,7 @@ public sealed class TurnSimulator
                 var from = c.Channel;
                 c.Channel = (Channel)to;
                 _observer.ChannelSwitch(from, c.Channel);
+                switched = true;
                 latency += CarryContext(c, from, c.Channel, _world.Routes[to].Primary, t, ref rng);
             }
         }
@@ -103,7 +105,7 @@ public sealed class TurnSimulator
             return;
         }
 
-        if (c.LastProvider >= 0 && c.LastProvider != provider && c.Turns > 0)
+        if (!switched && c.LastProvider >= 0 && c.LastProvider != provider && c.Turns > 0)
         {
             // Failover moved the conversation to another provider: its native context does not come along.
             latency += CarryContext(c, c.Channel, c.Channel, provider, t, ref rng, crossProvider: true);

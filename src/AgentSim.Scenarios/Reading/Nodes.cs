@@ -48,7 +48,7 @@ internal static class Nodes
             }
 
             var entryPath = $"{path}.{key}";
-            context.Remember(entryPath, value);
+            context.Remember(entryPath, keyNode);
             yield return (key, keyNode, value, entryPath);
         }
     }

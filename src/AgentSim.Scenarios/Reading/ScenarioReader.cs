@@ -45,9 +45,10 @@ internal static partial class ScenarioReader
     private static YamlNode? Parse(ReadContext context, string yaml)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -56,6 +57,13 @@ internal static partial class ScenarioReader
                 ? $" ({detail})"
                 : "";
             context.Report(checked((int)ex.Start.Line), "syntax", $"invalid YAML at column {ex.Start.Column}: {message}{inner}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail without a position (e.g. an unclosed flow list); point at the last node it read.
+            var line = parser.Current is { } current ? checked((int)current.Start.Line) : 1;
+            context.Report(line, "syntax", "invalid YAML after this line: the parser could not continue (an unclosed [ or {, or a stray quote?)");
             return null;
         }
 

@@ -52,7 +52,7 @@ internal sealed class Section
                 continue;
             }
 
-            context.Remember(keyPath, value);
+            context.Remember(keyPath, keyNode);
             section._values[key] = value;
         }
 
