@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using AgentSim.Cli;
+
+return await AgentSimCli.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);

@@ -237,7 +237,7 @@ public sealed class MalformedFileTests : IDisposable
 
         var problems = ScenarioLoader.Validate(path);
 
-        Assert.Contains("does not offer groundedness natively", ProblemAssert.Has(problems, path, 14, "guardrails[0].provider").Message, StringComparison.Ordinal);
+        Assert.Contains("does not offer groundedness natively", ProblemAssert.Has(problems, path, 15, "guardrails[0].provider").Message, StringComparison.Ordinal);
         Assert.Equal("unknown provider 'ghost'; providers: p1", ProblemAssert.Has(problems, path, 19, "guardrails[1].provider").Message);
         Assert.Contains("list them, or write all", ProblemAssert.Has(problems, path, 20, "guardrails[2].channels").Message, StringComparison.Ordinal);
         Assert.Contains("PERSON, EMAIL_ADDRESS", ProblemAssert.Has(problems, path, 23, "guardrails[3].entities").Message, StringComparison.Ordinal);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using AgentSim.Cli.Commands;
+
+namespace AgentSim.Cli;
+
+/// <summary>The <c>agentsim</c> command line, callable in-process (tests) as well as from <c>Program</c>.</summary>
+public static class AgentSimCli
+{
+    /// <summary>Parses and runs a command line, writing to the given writers; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellation = default)
+    {
+        var context = CliContext.Create(output, error, interactive);
+        var root = new RootCommand("AgentSim: simulates AI customer-service agents across channels, providers and guardrails.")
+        {
+            RunCommand.Create(context),
+            ValidateCommand.Create(context),
+            PresetsCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'agentsim --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("cancelled");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync($"error: {ex.GetBaseException().Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}

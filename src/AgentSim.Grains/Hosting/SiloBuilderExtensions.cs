@@ -1,0 +1,17 @@
+using AgentSim.Grains.Worlds;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AgentSim.Grains.Hosting;
+
+/// <summary>Registers what AgentSim's grains need on a silo.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>Adds the world cache and, unless one is already registered, a factory that makes no metrics observer.</summary>
+    public static ISiloBuilder AddAgentSimGrains(this ISiloBuilder builder)
+    {
+        builder.Services.TryAddSingleton<WorldCache>();
+        builder.Services.TryAddSingleton<ISimulationObserverFactory, NoObserverFactory>();
+        return builder;
+    }
+}

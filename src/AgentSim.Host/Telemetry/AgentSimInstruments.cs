@@ -1,0 +1,171 @@
+using System.Diagnostics.Metrics;
+
+namespace AgentSim.Host.Telemetry;
+
+/// <summary>
+/// The <c>AgentSim</c> meter and its instruments; every instrument and tag name lives here. Names are chosen so the
+/// Prometheus exporter (dots → <c>_</c>, <c>_total</c> on counters, unit suffix) yields the names of design brief §4.
+/// </summary>
+public sealed class AgentSimInstruments
+{
+    /// <summary>Meter name.</summary>
+    public const string MeterName = "AgentSim";
+
+    /// <summary>Conversations started (<c>agentsim_conversations_started_total</c>).</summary>
+    public const string ConversationsStarted = "agentsim.conversations.started";
+
+    /// <summary>Conversations ended (<c>agentsim_conversations_ended_total</c>).</summary>
+    public const string ConversationsEnded = "agentsim.conversations.ended";
+
+    /// <summary>Conversations in flight (<c>agentsim_conversations_in_flight</c>).</summary>
+    public const string ConversationsInFlight = "agentsim.conversations.in_flight";
+
+    /// <summary>Turns (<c>agentsim_turns_total</c>).</summary>
+    public const string Turns = "agentsim.turns";
+
+    /// <summary>Channel switches (<c>agentsim_channel_switches_total</c>).</summary>
+    public const string ChannelSwitches = "agentsim.channel.switches";
+
+    /// <summary>Context losses (<c>agentsim_context_losses_total</c>).</summary>
+    public const string ContextLosses = "agentsim.context.losses";
+
+    /// <summary>Customer repeats (<c>agentsim_customer_repeats_total</c>).</summary>
+    public const string CustomerRepeats = "agentsim.customer.repeats";
+
+    /// <summary>Guardrail checks (<c>agentsim_guardrail_checks_total</c>).</summary>
+    public const string GuardrailChecks = "agentsim.guardrail.checks";
+
+    /// <summary>Incidents (<c>agentsim_incidents_total</c>).</summary>
+    public const string Incidents = "agentsim.incidents";
+
+    /// <summary>Agent rollbacks (<c>agentsim_agent_rollbacks_total</c>).</summary>
+    public const string AgentRollbacks = "agentsim.agent.rollbacks";
+
+    /// <summary>Provider requests (<c>agentsim_provider_requests_total</c>).</summary>
+    public const string ProviderRequests = "agentsim.provider.requests";
+
+    /// <summary>Turn latency histogram (<c>agentsim_turn_latency_seconds</c>).</summary>
+    public const string TurnLatency = "agentsim.turn.latency";
+
+    /// <summary>Guardrail check latency histogram (<c>agentsim_guardrail_latency_seconds</c>).</summary>
+    public const string GuardrailLatency = "agentsim.guardrail.latency";
+
+    /// <summary>Incident time-to-detect histogram (<c>agentsim_incident_detection_seconds</c>).</summary>
+    public const string IncidentDetection = "agentsim.incident.detection";
+
+    /// <summary>Unit of the histograms: seconds (the exporter appends <c>_seconds</c>).</summary>
+    public const string Seconds = "s";
+
+    /// <summary>Tag: channel wire name.</summary>
+    public const string ChannelTag = "channel";
+
+    /// <summary>Tag: provider name from the scenario.</summary>
+    public const string ProviderTag = "provider";
+
+    /// <summary>Tag: conversation outcome.</summary>
+    public const string OutcomeTag = "outcome";
+
+    /// <summary>Tag: channel switched from.</summary>
+    public const string FromTag = "from";
+
+    /// <summary>Tag: channel switched to.</summary>
+    public const string ToTag = "to";
+
+    /// <summary>Tag: what should have carried context (native, application, none).</summary>
+    public const string ContinuityTag = "continuity";
+
+    /// <summary>Tag: guardrail layer name from the scenario.</summary>
+    public const string GuardrailTag = "guardrail";
+
+    /// <summary>Tag: guardrail or incident kind.</summary>
+    public const string KindTag = "kind";
+
+    /// <summary>Tag: guardrail placement (platform, application).</summary>
+    public const string PlacementTag = "placement";
+
+    /// <summary>Tag: guardrail stage.</summary>
+    public const string StageTag = "stage";
+
+    /// <summary>Tag: result of a check or a request.</summary>
+    public const string ResultTag = "result";
+
+    /// <summary>Tag: whether an incident was detected (true, false).</summary>
+    public const string DetectedTag = "detected";
+
+    /// <summary>Tag: agent name from the scenario.</summary>
+    public const string AgentTag = "agent";
+
+    /// <summary>Tag: rollback reason.</summary>
+    public const string ReasonTag = "reason";
+
+    private static readonly double[] TurnBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120];
+    private static readonly double[] GuardrailBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+    private static readonly double[] DetectionBuckets = [1, 5, 15, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 43200, 86400];
+
+    private long _inFlight;
+
+    /// <summary>Creates the meter from the host's meter factory, and its instruments.</summary>
+    public AgentSimInstruments(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        Started = meter.CreateCounter<long>(ConversationsStarted, null, "Conversations started, by first channel.");
+        Ended = meter.CreateCounter<long>(ConversationsEnded, null, "Conversations ended, by outcome and last channel.");
+        meter.CreateObservableGauge(ConversationsInFlight, () => Interlocked.Read(ref _inFlight), null, "Conversations started and not yet ended.");
+        TurnCount = meter.CreateCounter<long>(Turns, null, "Turns completed, by channel and provider.");
+        Switches = meter.CreateCounter<long>(ChannelSwitches, null, "Customer channel switches.");
+        Losses = meter.CreateCounter<long>(ContextLosses, null, "Context lost on a switch, by what should have carried it.");
+        Repeats = meter.CreateCounter<long>(CustomerRepeats, null, "Turns in which the customer repeated themselves.");
+        Checks = meter.CreateCounter<long>(GuardrailChecks, null, "Guardrail checks, by layer and result.");
+        IncidentCount = meter.CreateCounter<long>(Incidents, null, "Agent errors that reached the customer.");
+        Rollbacks = meter.CreateCounter<long>(AgentRollbacks, null, "Agent rollbacks, by agent and reason.");
+        Requests = meter.CreateCounter<long>(ProviderRequests, null, "Provider requests, by provider, channel and result.");
+        TurnSeconds = Histogram(meter, TurnLatency, "End-to-end turn latency in simulated seconds.", TurnBuckets);
+        GuardrailSeconds = Histogram(meter, GuardrailLatency, "Guardrail check latency in simulated seconds.", GuardrailBuckets);
+        DetectionSeconds = Histogram(meter, IncidentDetection, "Time from incident to detection in simulated seconds.", DetectionBuckets);
+    }
+
+    /// <summary>Conversations started.</summary>
+    public Counter<long> Started { get; }
+
+    /// <summary>Conversations ended.</summary>
+    public Counter<long> Ended { get; }
+
+    /// <summary>Turns.</summary>
+    public Counter<long> TurnCount { get; }
+
+    /// <summary>Channel switches.</summary>
+    public Counter<long> Switches { get; }
+
+    /// <summary>Context losses.</summary>
+    public Counter<long> Losses { get; }
+
+    /// <summary>Customer repeats.</summary>
+    public Counter<long> Repeats { get; }
+
+    /// <summary>Guardrail checks.</summary>
+    public Counter<long> Checks { get; }
+
+    /// <summary>Incidents.</summary>
+    public Counter<long> IncidentCount { get; }
+
+    /// <summary>Agent rollbacks.</summary>
+    public Counter<long> Rollbacks { get; }
+
+    /// <summary>Provider requests.</summary>
+    public Counter<long> Requests { get; }
+
+    /// <summary>Turn latency, seconds.</summary>
+    public Histogram<double> TurnSeconds { get; }
+
+    /// <summary>Guardrail check latency, seconds.</summary>
+    public Histogram<double> GuardrailSeconds { get; }
+
+    /// <summary>Incident time-to-detect, seconds.</summary>
+    public Histogram<double> DetectionSeconds { get; }
+
+    /// <summary>Moves the in-flight gauge by <paramref name="delta"/>.</summary>
+    public void AddInFlight(long delta) => Interlocked.Add(ref _inFlight, delta);
+
+    private static Histogram<double> Histogram(Meter meter, string name, string description, double[] buckets) =>
+        meter.CreateHistogram(name, Seconds, description, tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });
+}

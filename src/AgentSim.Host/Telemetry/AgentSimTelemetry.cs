@@ -1,0 +1,46 @@
+using AgentSim.Grains.Worlds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+
+namespace AgentSim.Host.Telemetry;
+
+/// <summary>The one place AgentSim's telemetry is configured: the AgentSim meter, Orleans' and the runtime's meters, the Prometheus exporter.</summary>
+public static class AgentSimTelemetry
+{
+    /// <summary>Orleans' meter name.</summary>
+    public const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <summary>Path of the Prometheus scraping endpoint.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// Registers the AgentSim instruments and the metrics observer factory grains use; with <paramref name="exportPrometheus"/>
+    /// also the OpenTelemetry meter provider with the Prometheus exporter (without it no listener is attached, so recording costs almost nothing).
+    /// </summary>
+    public static IHostApplicationBuilder AddAgentSimTelemetry(this IHostApplicationBuilder builder, bool exportPrometheus)
+    {
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<AgentSimInstruments>();
+        builder.Services.TryAddSingleton<AgentSimMetrics>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISimulationObserverFactory>(sp => sp.GetRequiredService<AgentSimMetrics>()));
+        if (exportPrometheus)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter(AgentSimInstruments.MeterName, OrleansMeterName)
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        }
+
+        return builder;
+    }
+
+    /// <summary>Serves the Prometheus text exposition at <see cref="MetricsPath"/>.</summary>
+    public static WebApplication MapAgentSimMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+}
