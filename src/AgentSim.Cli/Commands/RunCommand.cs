@@ -18,32 +18,11 @@ public static class RunCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => DefaultScenario,
         };
-        var seed = new Option<ulong?>("--seed") { Description = "Seed override (default: the scenario's seed)." };
-        var conversations = new Option<long?>("--conversations") { Description = "Conversations to run (default: the scenario's count)." };
-        conversations.Validators.Add(r =>
-        {
-            if (r.GetValue(conversations) is <= 0)
-            {
-                r.AddError("--conversations must be at least 1.");
-            }
-        });
+        var seed = NumberOption.Create("--seed", "Seed override (default: the scenario's seed).", 0UL, ulong.MaxValue);
+        var conversations = NumberOption.Create("--conversations", "Conversations to run (default: the scenario's count).", 1L, long.MaxValue);
         var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out" };
-        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the run lasts (0: any free port)." };
-        metricsPort.Validators.Add(r =>
-        {
-            if (r.GetValue(metricsPort) is < 0 or > 65535)
-            {
-                r.AddError("--metrics-port must be between 0 and 65535.");
-            }
-        });
-        var parallelism = new Option<int>("--parallelism") { Description = "Shards run side by side; results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        parallelism.Validators.Add(r =>
-        {
-            if (r.GetValue(parallelism) is < 1 or > 1024)
-            {
-                r.AddError("--parallelism must be between 1 and 1024.");
-            }
-        });
+        var metricsPort = NumberOption.Create("--metrics-port", "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the run lasts (0: any free port).", 0, 65535);
+        var parallelism = NumberOption.Create("--parallelism", "Shards run side by side; results do not depend on it (default: processor count).", 1, 1024);
         var engine = new Option<string>("--engine") { Description = "orleans (in-process silo) or loop (plain loop).", DefaultValueFactory = _ => EngineKind.Orleans };
         engine.AcceptOnlyFromAmong(EngineKind.Orleans, EngineKind.Loop);
 
@@ -58,7 +37,7 @@ public static class RunCommand
                 parse.GetValue(conversations),
                 parse.GetValue(output) ?? "out",
                 parse.GetValue(metricsPort),
-                parse.GetValue(parallelism),
+                parse.GetValue(parallelism) ?? Environment.ProcessorCount,
                 parse.GetValue(engine) ?? EngineKind.Orleans),
             cancellation));
         return command;

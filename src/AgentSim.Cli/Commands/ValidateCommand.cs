@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AgentSim.Scenarios;
+using Spectre.Console;
 
 namespace AgentSim.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using AgentSim.Model.Engine;
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains.Worlds;
@@ -26,7 +27,7 @@ public sealed class AgentGrain(WorldCache worlds) : Grain, IAgentGrain
         var world = worlds.Get(request);
         var agent = world.Agents.FirstOrDefault(a => a.Name == name)
             ?? throw new ArgumentException($"The scenario has no agent named '{name}'.", nameof(request));
-        _state = new AgentState(request, new AgentGovernor(agent.Config.Governance, world.EpochMicros));
+        _state = new AgentState(request, SharedState.CreateGovernor(world, agent));
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using AgentSim.Model.Engine;
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains.Worlds;
@@ -27,7 +28,7 @@ public sealed class GuardrailLayerGrain(WorldCache worlds) : Grain, IGuardrailLa
         var world = worlds.Get(request);
         var layer = world.Guardrails.FirstOrDefault(g => g.Name == name)
             ?? throw new ArgumentException($"The scenario has no guardrail layer named '{name}'.", nameof(request));
-        var outages = new OutageProcess(layer.Config.Availability, world.EpochMicros, world.Seed, SeedHash.OfName(layer.Name), Purpose.GuardrailOutage);
+        var outages = SharedState.CreateGuardrailOutage(world, layer);
         _state = new GuardrailLayerState(request, outages);
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using AgentSim.Model.Engine;
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains.Worlds;
@@ -26,7 +27,7 @@ public sealed class ProviderGrain(WorldCache worlds) : Grain, IProviderGrain
         var world = worlds.Get(request);
         var provider = world.Providers.FirstOrDefault(p => p.Name == name)
             ?? throw new ArgumentException($"The scenario has no provider named '{name}'.", nameof(request));
-        _state = new ProviderState(request, new ProviderRuntime(provider, world.EpochMicros, world.Seed));
+        _state = new ProviderState(request, SharedState.CreateProvider(world, provider));
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AgentSim.Grains.Hosting;
+using AgentSim.Grains;
 using AgentSim.Host.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -103,6 +103,10 @@ public sealed class AgentSimHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+
+        // In a freshly started embedded silo the watchdog's first check can warn of starvation that did not happen
+        // (seen: "not completed for 00:22:09" a few seconds after start); that warning would only confuse CLI users.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.AddAgentSimTelemetry(exportPrometheus);
         if (options.Silo)

@@ -1,4 +1,4 @@
-using AgentSim.Grains.Worlds;
+using AgentSim.Grains;
 using AgentSim.Model.Engine;
 
 namespace AgentSim.Host.Telemetry;

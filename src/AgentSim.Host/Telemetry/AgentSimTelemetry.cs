@@ -1,9 +1,10 @@
-using AgentSim.Grains.Worlds;
+using AgentSim.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace AgentSim.Host.Telemetry;
 
@@ -12,6 +13,9 @@ public static class AgentSimTelemetry
 {
     /// <summary>Orleans' meter name.</summary>
     public const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <summary>Service name in the exported resource (<c>target_info</c>).</summary>
+    public const string ServiceName = "agentsim";
 
     /// <summary>Path of the Prometheus scraping endpoint.</summary>
     public const string MetricsPath = "/metrics";
@@ -28,10 +32,12 @@ public static class AgentSimTelemetry
         builder.Services.Replace(ServiceDescriptor.Singleton<ISimulationObserverFactory>(sp => sp.GetRequiredService<AgentSimMetrics>()));
         if (exportPrometheus)
         {
-            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-                .AddMeter(AgentSimInstruments.MeterName, OrleansMeterName)
-                .AddRuntimeInstrumentation()
-                .AddPrometheusExporter());
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService(ServiceName))
+                .WithMetrics(metrics => metrics
+                    .AddMeter(AgentSimInstruments.MeterName, OrleansMeterName)
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter());
         }
 
         return builder;

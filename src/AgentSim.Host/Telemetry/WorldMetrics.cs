@@ -129,7 +129,7 @@ public sealed class WorldMetrics : ISimulationObserver
 
     /// <inheritdoc />
     public void ProviderRequest(int provider, Channel channel, ProviderResult result) =>
-        _instruments.Requests.Add(1, in _requests[((((ProviderSlot(provider) * Ch) + (int)channel)) * ProviderResults.Length) + (int)result]);
+        _instruments.Requests.Add(1, in _requests[(((ProviderSlot(provider) * Ch) + (int)channel) * ProviderResults.Length) + (int)result]);
 
     /// <inheritdoc />
     public void AgentRollback(int agent, RollbackReason reason)

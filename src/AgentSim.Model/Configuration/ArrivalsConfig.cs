@@ -4,5 +4,5 @@ namespace AgentSim.Model.Configuration;
 public sealed class ArrivalsConfig
 {
     /// <summary>Mean new conversations per simulated second.</summary>
-    public double RatePerSecond { get; set; } = 5;
+    public double RatePerSecond { get; set; } = 1;
 }

@@ -4,7 +4,7 @@ namespace AgentSim.Model.Configuration;
 public sealed class GovernanceConfig
 {
     /// <summary>Detected incidents tolerated within the window; one more rolls the agent back.</summary>
-    public int IncidentBudget { get; set; } = 10;
+    public int IncidentBudget { get; set; } = 30;
 
     /// <summary>Failed conversations tolerated within the window (0 = failures never roll back).</summary>
     public int FailureBudget { get; set; }
@@ -19,7 +19,7 @@ public sealed class GovernanceConfig
     public FallbackKind Fallback { get; set; } = FallbackKind.Human;
 
     /// <summary>Human queue capacity, conversations per simulated hour (with <see cref="FallbackKind.Human"/>).</summary>
-    public double HumanCapacityPerHour { get; set; } = 120;
+    public double HumanCapacityPerHour { get; set; } = 600;
 
     /// <summary>Behaviour of the previous version (with <see cref="FallbackKind.PreviousVersion"/>).</summary>
     public AgentBehaviour PreviousVersion { get; set; } = new() { ResolveRate = 0.6, EscalateRate = 0.08, HallucinationRate = 0.005, PiiEchoRate = 0.05, InjectionComplyRate = 0.1 };

@@ -17,10 +17,20 @@ public sealed class SharedState
     public SharedState(World world)
     {
         _world = world;
-        Governors = [.. world.Agents.Select(a => new AgentGovernor(a.Config.Governance, world.EpochMicros))];
-        Providers = [.. world.Providers.Select(p => new ProviderRuntime(p, world.EpochMicros, world.Seed))];
-        GuardrailOutages = [.. world.Guardrails.Select(g => new OutageProcess(g.Config.Availability, world.EpochMicros, world.Seed, SeedHash.OfName(g.Name), Purpose.GuardrailOutage))];
+        Governors = [.. world.Agents.Select(a => CreateGovernor(world, a))];
+        Providers = [.. world.Providers.Select(p => CreateProvider(world, p))];
+        GuardrailOutages = [.. world.Guardrails.Select(g => CreateGuardrailOutage(world, g))];
     }
+
+    /// <summary>The governor of one agent; every engine creates it here so all engines agree.</summary>
+    public static AgentGovernor CreateGovernor(World world, AgentModel agent) => new(agent.Config.Governance, world.EpochMicros);
+
+    /// <summary>The runtime of one provider.</summary>
+    public static ProviderRuntime CreateProvider(World world, ProviderModel provider) => new(provider, world.EpochMicros, world.Seed);
+
+    /// <summary>The outage process of one guardrail layer, on its own random stream.</summary>
+    public static OutageProcess CreateGuardrailOutage(World world, Guardrails.GuardrailModel layer) =>
+        new(layer.Config.Availability, world.EpochMicros, world.Seed, SeedHash.OfName(layer.Name), Purpose.GuardrailOutage);
 
     /// <summary>Agent governors by agent index.</summary>
     public AgentGovernor[] Governors { get; }

@@ -1,4 +1,3 @@
-using AgentSim.Grains.Hosting;
 using AgentSim.Grains.Worlds;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;

@@ -1,6 +1,6 @@
 using AgentSim.Model.Engine;
 
-namespace AgentSim.Grains.Worlds;
+namespace AgentSim.Grains;
 
 /// <summary>Makes the optional metrics observer that shards and coordinators add beside their tallies.</summary>
 public interface ISimulationObserverFactory

@@ -2,7 +2,7 @@ using AgentSim.Grains.Worlds;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AgentSim.Grains.Hosting;
+namespace AgentSim.Grains;
 
 /// <summary>Registers what AgentSim's grains need on a silo.</summary>
 public static class SiloBuilderExtensions

@@ -1,0 +1,42 @@
+using AgentSim.Grains.Tests.Fixtures;
+using AgentSim.Grains.Worlds;
+using AgentSim.Scenarios;
+
+namespace AgentSim.Grains.Tests.Worlds;
+
+public sealed class WorldCacheTests
+{
+    [Fact]
+    public void Get_SameRunTwice_CompilesOnce()
+    {
+        var cache = new WorldCache();
+        var request = Runs.Request("baseline", seed: 9, conversations: 10, parallelism: 4);
+
+        var first = cache.Get(request);
+        var second = cache.Get(request with { Parallelism = 1 });
+
+        Assert.Same(first, second);
+        Assert.Equal(9UL, first.Seed);
+    }
+
+    [Fact]
+    public void Get_SameRunIdOtherSeed_CompilesTheNewWorld()
+    {
+        var cache = new WorldCache();
+        var request = Runs.Request("baseline", seed: 9, conversations: 10, parallelism: 1);
+
+        var first = cache.Get(request);
+        var other = cache.Get(request with { Seed = 10 });
+
+        Assert.NotSame(first, other);
+        Assert.Equal(10UL, other.Seed);
+    }
+
+    [Fact]
+    public void Get_NoSeedOverride_KeepsTheScenarioSeed()
+    {
+        var request = Runs.Request("baseline", seed: 9, conversations: 10, parallelism: 1) with { Seed = null };
+
+        Assert.Equal(Presets.Load("baseline").Seed, new WorldCache().Get(request).Seed);
+    }
+}
