@@ -18,11 +18,11 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY scenarios/ ./scenarios/
 ENV DOTNET_gcServer=1 \
-    ASPNETCORE_URLS=http://0.0.0.0:9464
+    AGENTSIM_URLS=http://0.0.0.0:9464
 EXPOSE 9464
 USER $APP_UID
 ENTRYPOINT ["./agentsim"]
-CMD ["silo", "--urls", "http://0.0.0.0:9464", "--scenario", "/app/scenarios/baseline.yaml", "--rate", "20"]
+CMD ["silo", "--urls", "http://0.0.0.0:9464", "--scenario", "baseline", "--rate", "20", "--time-scale", "1"]
 
 # Stages below are only built for the loadtest target (the silo target stops above).
 FROM build AS loadtest-build

@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using AgentSim.Benchmarks;
+
+return await EngineBenchmark.RunAsync(args);

@@ -15,6 +15,8 @@ public static class AgentSimCli
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             PresetsCommand.Create(context),
+            SiloCommand.Create(context),
+            GapCommand.Create(context),
         };
 
         var parse = root.Parse(args);
@@ -29,7 +31,8 @@ public static class AgentSimCli
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Ctrl+C/SIGTERM cancel the command; give it the host's shutdown timeout (15 s) to stop cleanly rather than the default 2 s.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
         try
         {
             return await parse.InvokeAsync(configuration, cancellation);

@@ -31,4 +31,38 @@ public static class OrleansEngine
         tally.Add(totals.Values);
         return new RunOutcome(tally, request.Conversations, totals.Epochs);
     }
+
+    /// <summary>
+    /// Runs a request in real time: epoch k is stepped once the wall clock reaches k × epoch / <paramref name="timeScale"/>
+    /// after the start, so simulated time advances <paramref name="timeScale"/> times as fast as the wall clock (as fast as
+    /// the cluster can when it cannot keep up). Returns when the run is done or <paramref name="ct"/> is cancelled (throws then).
+    /// </summary>
+    public static async Task RunPacedAsync(IGrainFactory grains, RunRequest request, double timeScale, TimeProvider time, IProgress<RunProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeScale);
+        var world = WorldCompiler.Compile(request);
+        var wallPerEpoch = TimeSpan.FromSeconds(world.EpochMicros / 1e6 / timeScale);
+        var coordinator = grains.GetGrain<IRunCoordinatorGrain>(request.RunId);
+        await coordinator.StartAsync(request);
+        var start = time.GetTimestamp();
+        for (long epoch = 1; ; epoch++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var step = await coordinator.StepAsync();
+            progress?.Report(step.ToProgress());
+            if (step.Done)
+            {
+                return;
+            }
+
+            var wait = (wallPerEpoch * epoch) - time.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, ct);
+            }
+        }
+    }
 }

@@ -94,7 +94,7 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
         var providers = Task.WhenAll(state.Providers.Select(g => g.BeginEpochAsync(start)));
         var layers = Task.WhenAll(state.Layers.Select(g => g.BeginEpochAsync(start)));
         await Task.WhenAll(agents, providers, layers);
-        return new EpochSnapshot
+        var snapshot = new EpochSnapshot
         {
             Epoch = state.Epoch,
             StartMicros = start,
@@ -105,6 +105,12 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
             ProviderThrottle = [.. providers.Result.Select(p => p.Throttle)],
             GuardrailDown = layers.Result,
         };
+        for (var a = 0; a < snapshot.AgentRolledBack.Length; a++)
+        {
+            state.RollbackObserver.AgentState(a, snapshot.AgentRolledBack[a]);
+        }
+
+        return snapshot;
     }
 
     private static async Task CloseAsync(RunCoordinatorState state, EpochSnapshot snapshot, EpochReport merged)

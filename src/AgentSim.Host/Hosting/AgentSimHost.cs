@@ -5,24 +5,32 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 
 namespace AgentSim.Host.Hosting;
 
 /// <summary>
-/// An embedded AgentSim host: an in-process Orleans silo (localhost clustering on free ports, a unique cluster id,
-/// in-memory state) and, optionally, the Prometheus endpoint on 127.0.0.1. Start it, use its grain factory, stop it.
+/// An AgentSim host: an in-process Orleans silo (localhost clustering on free ports, a unique cluster id, in-memory
+/// state) and, optionally, an HTTP endpoint on 127.0.0.1 (or the given URLs) serving Prometheus metrics, health and the
+/// Orleans Dashboard, and traffic the silo generates by itself. Start it, use its grain factory or wait for shutdown, stop it.
 /// </summary>
 public sealed class AgentSimHost : IAsyncDisposable
 {
+    /// <summary>Path of the Orleans Dashboard.</summary>
+    public const string DashboardPath = "/dashboard";
+
     private readonly IHost _host;
+    private readonly TrafficService? _traffic;
     private int _stopped;
 
     private AgentSimHost(IHost host, string clusterId, Uri? metricsUri)
     {
         _host = host;
+        _traffic = host.Services.GetService<TrafficService>();
         ClusterId = clusterId;
         MetricsUri = metricsUri;
     }
@@ -35,6 +43,12 @@ public sealed class AgentSimHost : IAsyncDisposable
 
     /// <summary>Full address of the metrics endpoint, or null when none is served.</summary>
     public Uri? MetricsUri { get; }
+
+    /// <summary>Base address of the HTTP endpoint (metrics, health, dashboard), or null when none is served.</summary>
+    public Uri? BaseUri => MetricsUri is null ? null : new Uri(MetricsUri, "/");
+
+    /// <summary>The exception that stopped the host's own traffic, or null (also when it has none).</summary>
+    public Exception? TrafficFailure => _traffic?.Failure;
 
     /// <summary>The silo's cluster client.</summary>
     public IClusterClient Client => Services.GetRequiredService<IClusterClient>();
@@ -50,13 +64,28 @@ public sealed class AgentSimHost : IAsyncDisposable
     {
         var clusterId = options.ClusterId ?? $"agentsim-{Guid.NewGuid():N}";
         IHost host;
-        if (options.MetricsPort is { } port)
+        if (options.Urls is not null || options.MetricsPort is not null)
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+            if (options.Urls is { } urls)
+            {
+                builder.WebHost.UseUrls(urls);
+            }
+            else
+            {
+                builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.MetricsPort!.Value));
+            }
+
             Configure(builder, options, clusterId, exportPrometheus: true);
+            builder.Services.AddAgentSimHealthChecks(options.Silo);
             var app = builder.Build();
             app.MapAgentSimMetrics();
+            app.MapAgentSimHealth();
+            if (options.Silo && options.Dashboard)
+            {
+                app.MapOrleansDashboard(routePrefix: DashboardPath);
+            }
+
             host = app;
         }
         else
@@ -77,6 +106,16 @@ public sealed class AgentSimHost : IAsyncDisposable
         }
 
         return new AgentSimHost(host, clusterId, MetricsAddress(host));
+    }
+
+    /// <summary>Waits until the host is asked to stop (Ctrl+C, SIGTERM, a traffic failure, or <paramref name="cancellation"/>) and has stopped.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellation = default)
+    {
+        var lifetime = Services.GetRequiredService<IHostApplicationLifetime>();
+        using (cancellation.Register(lifetime.StopApplication))
+        {
+            await _host.WaitForShutdownAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Stops the silo and the endpoint; safe to call more than once.</summary>
@@ -100,6 +139,11 @@ public sealed class AgentSimHost : IAsyncDisposable
 
     private static void Configure(IHostApplicationBuilder builder, AgentSimHostOptions options, string clusterId, bool exportPrometheus)
     {
+        if (options.Configuration is { } configuration)
+        {
+            builder.Configuration.AddConfiguration(configuration);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
@@ -112,10 +156,22 @@ public sealed class AgentSimHost : IAsyncDisposable
         if (options.Silo)
         {
             var ports = FreePorts.Take(2);
-            builder.UseOrleans(silo => silo
-                .UseLocalhostClustering(ports[0], ports[1], serviceId: clusterId, clusterId: clusterId)
-                .AddMemoryGrainStorageAsDefault()
-                .AddAgentSimGrains());
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(ports[0], ports[1], serviceId: clusterId, clusterId: clusterId)
+                    .AddMemoryGrainStorageAsDefault()
+                    .AddAgentSimGrains();
+                if (options.Dashboard)
+                {
+                    silo.AddDashboard();
+                }
+            });
+            if (options.Traffic is { } traffic)
+            {
+                builder.Services.AddSingleton(traffic);
+                builder.Services.AddSingleton<TrafficService>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<TrafficService>());
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace AgentSim.Host.Hosting;
@@ -8,12 +9,27 @@ public sealed record AgentSimHostOptions
     /// <summary>Start the in-process Orleans silo (localhost clustering, in-memory state); false starts only telemetry.</summary>
     public bool Silo { get; init; } = true;
 
-    /// <summary>Serve Prometheus metrics at http://127.0.0.1:port/metrics; 0 picks a free port; null serves none.</summary>
+    /// <summary>Serve Prometheus metrics at http://127.0.0.1:port/metrics; 0 picks a free port; null serves none (unless <see cref="Urls"/> is set).</summary>
     public int? MetricsPort { get; init; }
+
+    /// <summary>
+    /// Serve HTTP (metrics, health, dashboard) at these ASP.NET Core URLs, separated by ';' (e.g. <c>http://0.0.0.0:9464</c>);
+    /// takes precedence over <see cref="MetricsPort"/>.
+    /// </summary>
+    public string? Urls { get; init; }
+
+    /// <summary>Serve the Orleans Dashboard at <see cref="AgentSimHost.DashboardPath"/> (needs <see cref="Silo"/> and an HTTP endpoint).</summary>
+    public bool Dashboard { get; init; }
+
+    /// <summary>Traffic the host generates by itself while it runs, or null for none.</summary>
+    public SiloTraffic? Traffic { get; init; }
+
+    /// <summary>Configuration layered over the host's defaults (appsettings, environment, flags); null adds none.</summary>
+    public IConfiguration? Configuration { get; init; }
 
     /// <summary>Cluster and service id; null makes one unique to this host.</summary>
     public string? ClusterId { get; init; }
 
-    /// <summary>Lowest level written to the console log (standard error).</summary>
+    /// <summary>Lowest level written to the console log (standard error); a <c>Logging</c> section in <see cref="Configuration"/> overrides it.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace AgentSim.Host.Telemetry;
@@ -43,6 +44,9 @@ public sealed class AgentSimInstruments
 
     /// <summary>Provider requests (<c>agentsim_provider_requests_total</c>).</summary>
     public const string ProviderRequests = "agentsim.provider.requests";
+
+    /// <summary>Agent rolled back right now, 1 or 0 (<c>agentsim_agent_rolled_back</c>).</summary>
+    public const string AgentRolledBack = "agentsim.agent.rolled_back";
 
     /// <summary>Turn latency histogram (<c>agentsim_turn_latency_seconds</c>).</summary>
     public const string TurnLatency = "agentsim.turn.latency";
@@ -102,6 +106,7 @@ public sealed class AgentSimInstruments
     private static readonly double[] GuardrailBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
     private static readonly double[] DetectionBuckets = [1, 5, 15, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 43200, 86400];
 
+    private readonly ConcurrentDictionary<string, int> _rolledBack = new(StringComparer.Ordinal);
     private long _inFlight;
 
     /// <summary>Creates the meter from the host's meter factory, and its instruments.</summary>
@@ -119,6 +124,7 @@ public sealed class AgentSimInstruments
         IncidentCount = meter.CreateCounter<long>(Incidents, null, "Agent errors that reached the customer.");
         Rollbacks = meter.CreateCounter<long>(AgentRollbacks, null, "Agent rollbacks, by agent and reason.");
         Requests = meter.CreateCounter<long>(ProviderRequests, null, "Provider requests, by provider, channel and result.");
+        meter.CreateObservableGauge(AgentRolledBack, ObserveRolledBack, null, "1 while the agent is rolled back (traffic on its fallback), else 0.");
         TurnSeconds = Histogram(meter, TurnLatency, "End-to-end turn latency in simulated seconds.", TurnBuckets);
         GuardrailSeconds = Histogram(meter, GuardrailLatency, "Guardrail check latency in simulated seconds.", GuardrailBuckets);
         DetectionSeconds = Histogram(meter, IncidentDetection, "Time from incident to detection in simulated seconds.", DetectionBuckets);
@@ -165,6 +171,15 @@ public sealed class AgentSimInstruments
 
     /// <summary>Moves the in-flight gauge by <paramref name="delta"/>.</summary>
     public void AddInFlight(long delta) => Interlocked.Add(ref _inFlight, delta);
+
+    /// <summary>Makes the rolled-back gauge report <paramref name="agent"/> (as 0) if it does not yet.</summary>
+    public void AddAgent(string agent) => _rolledBack.TryAdd(agent, 0);
+
+    /// <summary>Sets the rolled-back gauge of <paramref name="agent"/>.</summary>
+    public void SetRolledBack(string agent, bool rolledBack) => _rolledBack[agent] = rolledBack ? 1 : 0;
+
+    private IEnumerable<Measurement<int>> ObserveRolledBack() =>
+        [.. _rolledBack.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>(AgentTag, pair.Key)))];
 
     private static Histogram<double> Histogram(Meter meter, string name, string description, double[] buckets) =>
         meter.CreateHistogram(name, Seconds, description, tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });

@@ -12,7 +12,8 @@ namespace AgentSim.Host.Telemetry;
 /// <summary>
 /// Turns one world's simulation events into <see cref="AgentSimInstruments"/> measurements. Every tag list is built
 /// once from the world's bounded label sets (channels, outcomes, provider/guardrail/agent names), never from ids,
-/// so recording allocates nothing. Thread-safe: instruments are.
+/// so recording allocates nothing. Every counter series of those sets is created (with 0) when the world's metrics are,
+/// so the set of exported series does not grow as rare combinations turn up. Thread-safe: instruments are.
 /// </summary>
 public sealed class WorldMetrics : ISimulationObserver
 {
@@ -39,6 +40,7 @@ public sealed class WorldMetrics : ISimulationObserver
     private readonly TagList[] _detection;
     private readonly TagList[] _rollbacks;
     private readonly TagList[] _requests;
+    private readonly string[] _agents;
 
     /// <summary>Precomputes the tag lists of a world.</summary>
     public WorldMetrics(AgentSimInstruments instruments, World world)
@@ -70,6 +72,8 @@ public sealed class WorldMetrics : ISimulationObserver
         _rollbacks = [.. from a in world.Agents from r in Reasons select new TagList { { AgentTag, a.Name }, { ReasonTag, r.Name() } }];
         _requests = [.. from p in providers from c in channels from r in ProviderResults
                         select new TagList { { ProviderTag, p }, { ChannelTag, c.Name() }, { ResultTag, r.Name() } }];
+        _agents = [.. world.Agents.Select(a => a.Name)];
+        CreateSeries();
     }
 
     /// <inheritdoc />
@@ -138,6 +142,43 @@ public sealed class WorldMetrics : ISimulationObserver
         if ((uint)index < (uint)_rollbacks.Length)
         {
             _instruments.Rollbacks.Add(1, in _rollbacks[index]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void AgentState(int agent, bool rolledBack)
+    {
+        if ((uint)agent < (uint)_agents.Length)
+        {
+            _instruments.SetRolledBack(_agents[agent], rolledBack);
+        }
+    }
+
+    // Adds 0 to every counter series a world can produce. The "none" provider slot is left out: the engine never reports it.
+    private void CreateSeries()
+    {
+        var realProviders = _providers * Ch;
+        Zero(_instruments.Started, _channel);
+        Zero(_instruments.Ended, _ended);
+        Zero(_instruments.TurnCount, _turns.Where((_, i) => i % (_providers + 1) < _providers));
+        Zero(_instruments.Switches, _switches.Where((_, i) => i / Ch != i % Ch));
+        Zero(_instruments.Losses, _losses);
+        Zero(_instruments.Repeats, _channel);
+        Zero(_instruments.Checks, _checks);
+        Zero(_instruments.IncidentCount, _incidents);
+        Zero(_instruments.Rollbacks, _rollbacks);
+        Zero(_instruments.Requests, _requests.Take(realProviders * ProviderResults.Length));
+        foreach (var agent in _agents)
+        {
+            _instruments.AddAgent(agent);
+        }
+    }
+
+    private static void Zero(System.Diagnostics.Metrics.Counter<long> counter, IEnumerable<TagList> series)
+    {
+        foreach (var tags in series)
+        {
+            counter.Add(0, in tags);
         }
     }
 

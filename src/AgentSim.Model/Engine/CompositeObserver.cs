@@ -82,4 +82,11 @@ public sealed class CompositeObserver(ISimulationObserver first, ISimulationObse
         first.AgentRollback(agent, reason);
         second.AgentRollback(agent, reason);
     }
+
+    /// <inheritdoc />
+    public void AgentState(int agent, bool rolledBack)
+    {
+        first.AgentState(agent, rolledBack);
+        second.AgentState(agent, rolledBack);
+    }
 }

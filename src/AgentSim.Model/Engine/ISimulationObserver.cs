@@ -43,4 +43,7 @@ public interface ISimulationObserver
 
     /// <summary>An agent was rolled back.</summary>
     void AgentRollback(int agent, RollbackReason reason);
+
+    /// <summary>Whether an agent is rolled back during the epoch that is starting; reported once per agent per epoch.</summary>
+    void AgentState(int agent, bool rolledBack);
 }

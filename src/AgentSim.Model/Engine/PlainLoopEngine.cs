@@ -23,6 +23,11 @@ public static class PlainLoopEngine
         {
             cancellation.ThrowIfCancellationRequested();
             var snapshot = shared.Snapshot(epoch);
+            for (var a = 0; a < snapshot.AgentRolledBack.Length; a++)
+            {
+                coordinatorObserver.AgentState(a, snapshot.AgentRolledBack[a]);
+            }
+
             var count = ArrivalSchedule.CountFor(world, epoch, remaining);
             var reports = new EpochReport[parallelism];
             if (parallelism == 1)

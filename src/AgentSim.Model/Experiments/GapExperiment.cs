@@ -97,7 +97,11 @@ public static class GapExperiment
         if (e.CustomContext)
         {
             primary.NativeContext = false;
-            s.Context.Store = new ContextStoreConfig { AllPairs = true, SuccessRate = a.CustomContextSuccessRate };
+            s.Context.Store = new ContextStoreConfig
+            {
+                Pairs = [.. ChannelInfo.All.SelectMany(from => ChannelInfo.All.Where(to => to != from).Select(to => new ChannelPair(from, to)))],
+                SuccessRate = a.CustomContextSuccessRate,
+            };
         }
 
         if (e.LimitedChannels)

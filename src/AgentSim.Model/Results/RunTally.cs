@@ -142,6 +142,12 @@ public sealed class RunTally : ISimulationObserver
     /// <inheritdoc />
     public void AgentRollback(int agent, RollbackReason reason) => Values[_rollbacks + (agent * 2) + (int)reason]++;
 
+    /// <inheritdoc />
+    /// <remarks>Not tallied: results count rollbacks, not epochs spent rolled back.</remarks>
+    public void AgentState(int agent, bool rolledBack)
+    {
+    }
+
     /// <summary>Conversations started on a channel.</summary>
     public long Started(Channel c) => Values[_started + (int)c];
 

@@ -34,6 +34,7 @@ public sealed class MetricsEndpointTests
         ["agentsim_guardrail_checks_total"] = ["guardrail", "kind", "placement", "stage", "result"],
         ["agentsim_incidents_total"] = ["kind", "channel", "detected"],
         ["agentsim_agent_rollbacks_total"] = ["agent", "reason"],
+        ["agentsim_agent_rolled_back"] = ["agent"],
         ["agentsim_provider_requests_total"] = ["provider", "channel", "result"],
         ["agentsim_turn_latency_seconds"] = ["channel", "provider"],
         ["agentsim_guardrail_latency_seconds"] = ["guardrail", "placement"],

@@ -33,6 +33,11 @@ public sealed class CountingObserver : ISimulationObserver
     public void AgentRollback(int agent, RollbackReason reason) => Interlocked.Increment(ref _rollbacks);
 
     /// <inheritdoc />
+    public void AgentState(int agent, bool rolledBack)
+    {
+    }
+
+    /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
     {
     }

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using AgentSim.Cli.Running;
+
+namespace AgentSim.Cli.Commands;
+
+/// <summary>
+/// <c>agentsim silo</c>: a long-running silo serving /metrics, /health/live, /health/ready and the Orleans Dashboard,
+/// optionally generating a scenario's traffic in real time. Flags override AGENTSIM_ environment variables, which
+/// override appsettings.json.
+/// </summary>
+public static class SiloCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string>("--urls") { Description = $"Where to serve HTTP, ';'-separated (default {SiloSettings.DefaultUrls}; config key Urls)." };
+        var scenario = new Option<string>("--scenario") { Description = "Generate this scenario's traffic: a file or a preset name (config key Silo:Scenario; default: no traffic)." };
+        var rate = RealOption.Positive("--rate", "New conversations per simulated second, overriding the scenario's arrivals (Silo:Rate).");
+        var timeScale = RealOption.Positive("--time-scale", "Simulated seconds per wall-clock second; 1 is real time (Silo:TimeScale, default 1).");
+        var epoch = RealOption.Positive("--epoch-seconds", "Epoch length in simulated seconds, overriding the scenario's (Silo:EpochSeconds, default 1).");
+        var seed = NumberOption.Create("--seed", "Seed override (Silo:Seed; default: the scenario's seed).", 0UL, ulong.MaxValue);
+        var parallelism = NumberOption.Create("--parallelism", "Conversation shards side by side (Silo:Parallelism; default: processor count).", 1, 1024);
+        var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster and service id (Silo:ClusterId; default: unique per process)." };
+
+        var command = new Command("silo", "Run a long-lived silo serving /metrics, /health/live, /health/ready and /dashboard, optionally generating traffic in real time.")
+        {
+            urls, scenario, rate, timeScale, epoch, seed, parallelism, clusterId,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            void Flag(string key, string? value)
+            {
+                if (value is not null)
+                {
+                    flags[key] = value;
+                }
+            }
+
+            Flag(SiloSettings.UrlsKey, parse.GetValue(urls));
+            Flag($"{SiloSettings.Section}:Scenario", parse.GetValue(scenario));
+            Flag($"{SiloSettings.Section}:Rate", Invariant(parse.GetValue(rate)));
+            Flag($"{SiloSettings.Section}:TimeScale", Invariant(parse.GetValue(timeScale)));
+            Flag($"{SiloSettings.Section}:EpochSeconds", Invariant(parse.GetValue(epoch)));
+            Flag($"{SiloSettings.Section}:Seed", Invariant(parse.GetValue(seed)));
+            Flag($"{SiloSettings.Section}:Parallelism", Invariant(parse.GetValue(parallelism)));
+            Flag($"{SiloSettings.Section}:ClusterId", parse.GetValue(clusterId));
+            return new SiloHandler(context).RunAsync(flags, cancellation);
+        });
+        return command;
+    }
+
+    private static string? Invariant<T>(T? value)
+        where T : struct, IFormattable =>
+        value?.ToString(null, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Worlds;
+using AgentSim.Host.Hosting;
+using AgentSim.Scenarios;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace AgentSim.Cli.Running;
+
+/// <summary>
+/// Carries out <c>agentsim silo</c>: reads the settings (appsettings.json, environment, AGENTSIM_ environment, flags —
+/// later wins), starts the long-running host, generates the scenario's traffic in real time, stops on Ctrl+C or SIGTERM.
+/// </summary>
+public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
+{
+    /// <summary>Prefix of the environment variables read as configuration (<c>AGENTSIM_SILO__RATE=20</c>).</summary>
+    public const string EnvironmentPrefix = "AGENTSIM_";
+
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The configuration of a silo: the files and variables .NET reads by default, then AGENTSIM_ variables, then <paramref name="flags"/>.</summary>
+    public static IConfigurationRoot BuildConfiguration(IEnumerable<KeyValuePair<string, string?>> flags)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(flags)
+            .Build();
+    }
+
+    /// <summary>Runs the silo until it is stopped; returns the exit code.</summary>
+    public async Task<int> RunAsync(IEnumerable<KeyValuePair<string, string?>> flags, CancellationToken cancellation)
+    {
+        var configuration = BuildConfiguration(flags);
+        SiloSettings settings;
+        SiloTraffic? traffic;
+        var progress = new LatestProgress();
+        try
+        {
+            settings = SiloSettings.From(configuration);
+            traffic = Traffic(settings, progress);
+        }
+        catch (ScenarioLoadException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                await context.Error.WriteLineAsync(problem.ToString());
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (ArgumentException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        await using var host = await AgentSimHost.StartAsync(
+            new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Configuration = configuration, ClusterId = settings.ClusterId },
+            cancellation);
+        var root = host.BaseUri!.ToString().TrimEnd('/');
+        context.Console.WriteLine($"silo {host.ClusterId} listening on {root}");
+        context.Console.WriteLine($"  metrics   {root}/metrics");
+        context.Console.WriteLine($"  health    {root}{AgentSimHealth.LivePath}, {root}{AgentSimHealth.ReadyPath}");
+        context.Console.WriteLine($"  dashboard {root}{AgentSimHost.DashboardPath}");
+        context.Console.WriteLine(traffic is null
+            ? "  no traffic (give --scenario to generate some); Ctrl+C stops"
+            : string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {WorldCompiler.Compile(traffic.Request).Config.Arrivals.RatePerSecond} conversations per simulated second, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"));
+
+        var shutdown = host.WaitForShutdownAsync(cancellation);
+        while (await Task.WhenAny(shutdown, Task.Delay(ProgressEvery, _time, CancellationToken.None)) != shutdown)
+        {
+            if (progress.Value is { } p)
+            {
+                context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  simulated {TimeSpan.FromSeconds(Math.Floor(p.SimulatedSeconds))}: {p.Started:N0} conversations started, {p.Ended:N0} ended, {p.Started - p.Ended:N0} in flight"));
+            }
+        }
+
+        await shutdown;
+        if (host.TrafficFailure is { } failure)
+        {
+            await context.Error.WriteLineAsync($"error: the traffic failed: {failure.GetBaseException().Message}");
+            return ExitCodes.Failure;
+        }
+
+        context.Console.WriteLine("silo stopped");
+        return ExitCodes.Ok;
+    }
+
+    private static SiloTraffic? Traffic(SiloSettings settings, LatestProgress progress)
+    {
+        if (settings.Scenario is not { Length: > 0 } scenario)
+        {
+            return null;
+        }
+
+        var source = ScenarioSource.Resolve(scenario);
+        var yaml = ScenarioOverrides.Apply(source.Yaml, settings.Rate, settings.EpochSeconds);
+        var request = new RunRequest($"silo-{Guid.NewGuid():N}", yaml, source.FileName, settings.Seed, long.MaxValue, settings.Parallelism);
+        WorldCompiler.Compile(request);
+        return new SiloTraffic(request, settings.TimeScale, progress);
+    }
+}

@@ -1,0 +1,45 @@
+using AgentSim.Grains;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AgentSim.Host.Hosting;
+
+/// <summary>Runs a host's <see cref="SiloTraffic"/> once the silo has started, until the host stops; a failure stops the host.</summary>
+internal sealed partial class TrafficService(
+    SiloTraffic traffic,
+    IGrainFactory grains,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<TrafficService> logger) : BackgroundService
+{
+    /// <summary>The exception that stopped the traffic, or null.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+
+            await OrleansEngine.RunPacedAsync(grains, traffic.Request, traffic.TimeScale, time, traffic.Progress, stoppingToken);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the run ends with the host (a grain call cut short by shutdown is not a failure).
+        }
+        catch (Exception ex)
+        {
+            Failure = ex;
+            LogFailed(ex);
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The silo's traffic failed; stopping the host.")]
+    private partial void LogFailed(Exception exception);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace AgentSim.Scenarios;
+
+/// <summary>Rewrites a scenario's YAML text with values given on the command line (comments are not kept).</summary>
+public static class ScenarioOverrides
+{
+    /// <summary>
+    /// Returns <paramref name="yaml"/> with <c>arrivals.rate_per_second</c> and <c>time.epoch_seconds</c> replaced by the
+    /// values that are not null; validate the result with <see cref="ScenarioLoader.LoadText"/>.
+    /// </summary>
+    public static string Apply(string yaml, double? ratePerSecond = null, double? epochSeconds = null)
+    {
+        if (ratePerSecond is null && epochSeconds is null)
+        {
+            return yaml;
+        }
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ScenarioLoadException([new ScenarioProblem("scenario", 0, "scenario", "the scenario is not a YAML mapping")]);
+        }
+
+        if (ratePerSecond is { } rate)
+        {
+            Set(root, "arrivals", "rate_per_second", rate);
+        }
+
+        if (epochSeconds is { } epoch)
+        {
+            Set(root, "time", "epoch_seconds", epoch);
+        }
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        stream.Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
+    private static void Set(YamlMappingNode root, string section, string key, double value)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode(section), out var node) || node is not YamlMappingNode mapping)
+        {
+            mapping = new YamlMappingNode();
+            root.Children[new YamlScalarNode(section)] = mapping;
+        }
+
+        mapping.Children[new YamlScalarNode(key)] = new YamlScalarNode(value.ToString("R", CultureInfo.InvariantCulture));
+    }
+}

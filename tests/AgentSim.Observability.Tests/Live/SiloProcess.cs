@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AgentSim.Observability.Tests.Live;
+
+/// <summary>
+/// The built <c>agentsim silo</c> as a child process on 127.0.0.1 (a free HTTP port picked by Kestrel, free Orleans ports,
+/// a unique cluster id), generating traffic. Stopped with SIGTERM, killed if it does not stop.
+/// </summary>
+public sealed partial class SiloProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SiloProcess(Process process) => _process = process;
+
+    /// <summary>Base address of the silo's HTTP endpoint (metrics, health, dashboard).</summary>
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Exit code once stopped, else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>Everything the process wrote so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <c>agentsim silo</c> with <paramref name="arguments"/> after the URL and cluster id, and waits until it is ready.</summary>
+    public static async Task<SiloProcess> StartAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "agentsim.dll"), "silo", "--urls", "http://127.0.0.1:0", "--cluster-id", $"obs-test-{Guid.NewGuid():N}", .. arguments];
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var silo = new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet agentsim.dll"));
+        silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
+        silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        try
+        {
+            silo.BaseUri = await silo._listening.Task.WaitAsync(StartTimeout);
+            await silo.WaitReadyAsync();
+            return silo;
+        }
+        catch (Exception ex)
+        {
+            await silo.DisposeAsync();
+            throw new InvalidOperationException($"agentsim silo did not become ready: {ex.Message}{Environment.NewLine}{silo.Output}", ex);
+        }
+    }
+
+    /// <summary>Sends SIGTERM and waits for the process to exit; returns its exit code (kills it and fails if it hangs).</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+                throw new TimeoutException($"agentsim silo did not stop within {StopTimeout} of SIGTERM.{Environment.NewLine}{Output}");
+            }
+        }
+
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (TimeoutException)
+        {
+            // Killed; a test that cares calls StopAsync itself.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(BaseUri, "health/ready"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (deadline.Elapsed > StartTimeout || _process.HasExited)
+            {
+                throw new TimeoutException("/health/ready never answered 200");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
+        }
+    }
+
+    [GeneratedRegex(@"listening on (?<url>http://\S+)")]
+    private static partial Regex ListeningLine();
+}
