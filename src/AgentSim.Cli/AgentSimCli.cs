@@ -17,6 +17,7 @@ public static class AgentSimCli
             PresetsCommand.Create(context),
             SiloCommand.Create(context),
             GapCommand.Create(context),
+            CompareCommand.Create(context),
         };
 
         var parse = root.Parse(args);
