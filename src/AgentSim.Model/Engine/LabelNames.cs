@@ -9,7 +9,7 @@ namespace AgentSim.Model.Engine;
 public static class LabelNames
 {
     private static readonly string[] Continuities = ["native", "application", "none"];
-    private static readonly string[] Checks = ["pass", "block", "mask", "miss", "false_positive", "error"];
+    private static readonly string[] Checks = ["pass", "block", "mask", "miss", "false_positive", "error", "detect"];
     private static readonly string[] ProviderResults = ["ok", "error", "throttled", "unavailable"];
     private static readonly string[] Reasons = ["incidents", "failures"];
 

@@ -661,10 +661,21 @@ public sealed class TurnSimulator
 
         foreach (var a in _world.Audit)
         {
-            if (a.Covers(c.Channel, provider) && rng.Chance(a.Config.DetectionRate))
+            if (!a.Covers(c.Channel, provider))
+            {
+                continue;
+            }
+
+            if (rng.Chance(a.Config.DetectionRate))
             {
                 var delay = Math.Max(1, a.DetectionDelay.SampleMicros(ref rng));
                 detectedAfter = detectedAfter == NoDetection ? delay : Math.Min(detectedAfter, delay);
+                _observer.GuardrailCheck(a.Index, CheckResult.Detect, a.Latency.SampleMicros(ref rng));
+            }
+            else
+            {
+                // Audit runs after delivery: its processing time is reported but adds nothing to the turn.
+                _observer.GuardrailCheck(a.Index, CheckResult.Miss, a.Latency.SampleMicros(ref rng));
             }
         }
 

@@ -20,4 +20,7 @@ public enum CheckResult
 
     /// <summary>The layer itself failed or was down.</summary>
     Error,
+
+    /// <summary>Audit: the layer detected an incident that reached the customer.</summary>
+    Detect,
 }

@@ -14,7 +14,7 @@ namespace AgentSim.Model.Results;
 public sealed class RunTally : ISimulationObserver
 {
     private const int Ch = ChannelInfo.Count;
-    private const int Results = 6;
+    private const int Results = 7;
     private const int ProviderResults = 4;
     private const int Kinds = 4;
     private const int H = LatencyHistogram.Buckets;
