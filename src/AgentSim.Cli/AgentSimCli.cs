@@ -18,6 +18,7 @@ public static class AgentSimCli
             SiloCommand.Create(context),
             GapCommand.Create(context),
             CompareCommand.Create(context),
+            TraceCommand.Create(context),
         };
 
         var parse = root.Parse(args);

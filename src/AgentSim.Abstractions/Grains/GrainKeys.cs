@@ -9,6 +9,9 @@ public static class GrainKeys
     /// <summary>Key of a run-scoped grain: "{runId}/{part}".</summary>
     public static string Of(string runId, string part) => runId + Separator + part;
 
+    /// <summary>Key of a conversation of a run: "{runId}/{id}".</summary>
+    public static string Conversation(string runId, long id) => Of(runId, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Key of a conversation shard: "{runId}/{index}".</summary>
     public static string Shard(string runId, int index) => Of(runId, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -17,4 +17,16 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     /// <summary>Merges the shard tallies with the coordinator's rollback tally.</summary>
     [Alias("GetTally")]
     Task<TallyResult> GetTallyAsync();
+
+    /// <summary>Where the run stands, without running an epoch.</summary>
+    [Alias("GetProgress")]
+    Task<StepResult> GetProgressAsync();
+
+    /// <summary>The request the run was started with.</summary>
+    [Alias("GetRequest")]
+    Task<RunRequest> GetRequestAsync();
+
+    /// <summary>Up to <paramref name="count"/> epoch snapshots from <paramref name="fromEpoch"/> on (fewer when the run has not got that far), for replays.</summary>
+    [Alias("GetSnapshots")]
+    Task<SnapshotMessage[]> GetSnapshotsAsync(int fromEpoch, int count);
 }

@@ -54,6 +54,12 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
         var snapshot = await SnapshotAsync(state);
         var count = ArrivalSchedule.CountFor(world, state.Epoch, state.Remaining);
         var message = SnapshotMessage.From(snapshot);
+        state.History.Add(message);
+        if (state.History.Count > RunCoordinatorState.HistoryLimit)
+        {
+            state.History.RemoveAt(0);
+            state.HistoryStart++;
+        }
         var first = state.NextId;
         var reports = await Task.WhenAll(state.Shards.Select(s => s.AdvanceAsync(message, first, count)));
 
@@ -85,6 +91,26 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
         }
 
         return new TallyResult(tally.Values, state.Epoch);
+    }
+
+    /// <inheritdoc />
+    public Task<StepResult> GetProgressAsync() => Task.FromResult(RunScope.Started(_state, this.GetPrimaryKeyString()).Progress());
+
+    /// <inheritdoc />
+    public Task<RunRequest> GetRequestAsync() => Task.FromResult(RunScope.Started(_state, this.GetPrimaryKeyString()).Request);
+
+    /// <inheritdoc />
+    public Task<SnapshotMessage[]> GetSnapshotsAsync(int fromEpoch, int count)
+    {
+        var state = RunScope.Started(_state, this.GetPrimaryKeyString());
+        if (fromEpoch < state.HistoryStart)
+        {
+            throw new InvalidOperationException($"Epoch {fromEpoch} is older than the {RunCoordinatorState.HistoryLimit} epochs kept for replays.");
+        }
+
+        var start = fromEpoch - state.HistoryStart;
+        var take = Math.Max(0, Math.Min(count, state.History.Count - start));
+        return Task.FromResult(state.History.GetRange(Math.Min(start, state.History.Count), take).ToArray());
     }
 
     private static async Task<EpochSnapshot> SnapshotAsync(RunCoordinatorState state)

@@ -64,6 +64,15 @@ internal sealed class RunCoordinatorState
     /// <summary>True once every conversation has started and ended.</summary>
     public bool Done { get; set; }
 
+    /// <summary>Epochs of snapshots kept for replays: a week of one-second epochs, about 150 MB at most.</summary>
+    public const int HistoryLimit = 604_800;
+
+    /// <summary>Snapshots of the epochs run, oldest first, for replays (the most recent <see cref="HistoryLimit"/>).</summary>
+    public List<SnapshotMessage> History { get; } = [];
+
+    /// <summary>Epoch of <c>History[0]</c>.</summary>
+    public int HistoryStart { get; set; }
+
     /// <summary>Where the run stands.</summary>
     public StepResult Progress() =>
         new(Started, Ended, Request.Conversations, Epoch * World.EpochMicros / 1e6, Epoch, Done);

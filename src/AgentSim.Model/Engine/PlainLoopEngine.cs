@@ -8,8 +8,8 @@ namespace AgentSim.Model.Engine;
 /// </summary>
 public static class PlainLoopEngine
 {
-    /// <summary>Runs a world to completion and returns its totals.</summary>
-    public static RunOutcome Run(World world, RunOptions options, ISimulationObserver? metrics = null, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    /// <summary>Runs a world to completion and returns its totals; <paramref name="snapshots"/>, when given, receives every epoch's snapshot (for replays).</summary>
+    public static RunOutcome Run(World world, RunOptions options, ISimulationObserver? metrics = null, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default, IList<EpochSnapshot>? snapshots = null)
     {
         var parallelism = Math.Max(1, options.Parallelism);
         var tallies = Enumerable.Range(0, parallelism).Select(_ => new RunTally(world)).ToArray();
@@ -23,6 +23,7 @@ public static class PlainLoopEngine
         {
             cancellation.ThrowIfCancellationRequested();
             var snapshot = shared.Snapshot(epoch);
+            snapshots?.Add(snapshot);
             for (var a = 0; a < snapshot.AgentRolledBack.Length; a++)
             {
                 coordinatorObserver.AgentState(a, snapshot.AgentRolledBack[a]);

@@ -23,12 +23,14 @@ public sealed class TurnSimulator
     private readonly CustomerFactory _customers;
     private readonly Utterance _utterance = new();
     private readonly bool _hasRateLimit;
+    private readonly ITurnTrace? _trace;
 
-    /// <summary>Creates a simulator for one shard.</summary>
-    public TurnSimulator(World world, ISimulationObserver observer)
+    /// <summary>Creates a simulator for one shard; <paramref name="trace"/>, when given, also receives each turn's text (for transcripts).</summary>
+    public TurnSimulator(World world, ISimulationObserver observer, ITurnTrace? trace = null)
     {
         _world = world;
         _observer = observer;
+        _trace = trace;
         _customers = new CustomerFactory(world.Seed, world.Config.Customers, world.ChannelMix);
         _hasRateLimit = world.Guardrails.Any(g => g.Config.Kind == GuardrailKind.RateLimit);
     }
@@ -79,6 +81,7 @@ public sealed class TurnSimulator
         ref var rng = ref c.Rng;
         var cfg = _world.Config;
         var t = c.NextTurnAt;
+        _trace?.TurnStarted(t);
         long latency = 0;
         long guardMicros = 0;
 
@@ -144,6 +147,7 @@ public sealed class TurnSimulator
         latency += guardMicros;
         if (input.Escalate)
         {
+            _trace?.TurnText(u, input.Text, "");
             _observer.Turn(c.Channel, provider, latency, guardMicros);
             End(c, Outcome.Escalated, report, t);
             return;
@@ -158,6 +162,7 @@ public sealed class TurnSimulator
             if (governance.Fallback == FallbackKind.Human)
             {
                 report.HumanDemand[c.Agent]++;
+                _trace?.TurnText(u, input.Text, "");
                 _observer.Turn(c.Channel, provider, latency, guardMicros);
                 End(c, rng.Chance(snap.HumanAccept[c.Agent]) ? Outcome.Escalated : Outcome.Abandoned, report, t);
                 return;
@@ -200,6 +205,7 @@ public sealed class TurnSimulator
         latency += outMicros;
         if (answer.Escalate)
         {
+            _trace?.TurnText(u, input.Text, answer.Text);
             _observer.Turn(c.Channel, provider, latency, guardMicros);
             End(c, Outcome.Escalated, report, t);
             return;
@@ -230,6 +236,7 @@ public sealed class TurnSimulator
             }
         }
 
+        _trace?.TurnText(u, input.Text, answer.Blocked ? "" : answer.Text);
         _observer.Turn(c.Channel, provider, latency, guardMicros);
         c.Turns++;
         c.ContextLost = false;

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AgentSim.Abstractions.Grains;
+using AgentSim.Abstractions.Messages;
+using AgentSim.Cli.Output;
+using AgentSim.Cli.Reports;
+using AgentSim.Cli.Running;
+using AgentSim.Grains;
+using AgentSim.Host.Hosting;
+using AgentSim.Model.Transcripts;
+using AgentSim.Scenarios;
+using Spectre.Console;
+
+namespace AgentSim.Cli.Commands;
+
+/// <summary>
+/// <c>agentsim trace [SCENARIO]</c>: runs a scenario on the in-process silo, then asks a conversation grain to replay one
+/// conversation — by id, or the first one that shows what <c>--find</c> names — and prints its transcript.
+/// </summary>
+public static class TraceCommand
+{
+    /// <summary>What <c>--find</c> accepts, and what each looks for.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<Transcript, bool>> Finders = new Dictionary<string, Func<Transcript, bool>>(StringComparer.Ordinal)
+    {
+        ["switch"] = t => t.Turns.Any(turn => turn.SwitchedFrom is not null),
+        ["context-loss"] = t => t.Turns.Any(turn => turn.ContextLost is not null),
+        ["pii-leak"] = t => t.Turns.Any(turn => turn.Incidents.Any(i => i.StartsWith("pii_leak", StringComparison.Ordinal))),
+        ["incident"] = t => t.Turns.Any(turn => turn.Incidents.Count > 0),
+        ["undetected"] = t => t.Turns.Any(turn => turn.Incidents.Any(i => i.EndsWith("undetected", StringComparison.Ordinal))),
+        ["failover"] = t => t.Turns.Any(turn => turn.Providers.Count > 1),
+        ["resolved"] = t => t.Outcome == "resolved",
+        ["escalated"] = t => t.Outcome == "escalated",
+        ["abandoned"] = t => t.Outcome == "abandoned",
+        ["failed"] = t => t.Outcome == "failed",
+    };
+
+    private const int Batch = 64;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var scenario = new Argument<string>("SCENARIO")
+        {
+            Description = "A scenario file or a preset name.",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => RunCommand.DefaultScenario,
+        };
+        var conversation = NumberOption.Create("--conversation", "Conversation id to replay (default 0, or the first found by --find).", 0L, long.MaxValue);
+        var find = new Option<string?>("--find") { Description = $"Replay the first conversation showing one of: {string.Join(", ", Finders.Keys)}." };
+        find.AcceptOnlyFromAmong([.. Finders.Keys]);
+        var seed = NumberOption.Create("--seed", "Seed override (default: the scenario's seed).", 0UL, ulong.MaxValue);
+        var conversations = NumberOption.Create("--conversations", "Conversations in the run (default: the scenario's count).", 1L, long.MaxValue);
+        var output = new Option<string>("--out") { Description = "Output directory for transcript-ID.md and .json.", DefaultValueFactory = _ => "out" };
+        var command = new Command("trace", "Run a scenario and show one conversation turn by turn: switches, context, providers, guardrails, incidents.")
+        {
+            scenario, conversation, find, seed, conversations, output,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            try
+            {
+                var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
+                var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
+                var request = new RunRequest(
+                    $"trace-{Guid.NewGuid():N}",
+                    source.Yaml,
+                    source.FileName,
+                    parse.GetValue(seed),
+                    parse.GetValue(conversations) ?? config.Conversations,
+                    Environment.ProcessorCount);
+                await using var host = await AgentSimHost.StartAsync(new AgentSimHostOptions(), cancellation);
+                await OrleansEngine.RunAsync(host.GrainFactory, request, null, cancellation);
+                var transcript = parse.GetValue(find) is { } what
+                    ? await FindAsync(host.GrainFactory, request, Finders[what], cancellation)
+                    : await ReplayAsync(host.GrainFactory, request, parse.GetValue(conversation) ?? 0);
+                if (transcript is null)
+                {
+                    await context.Error.WriteLineAsync($"No conversation of the {request.Conversations} in this run shows '{parse.GetValue(find)}'.");
+                    return ExitCodes.Failure;
+                }
+
+                var markdown = TranscriptText.Markdown(transcript);
+                var directory = parse.GetValue(output) ?? "out";
+                var name = $"transcript-{transcript.ConversationId.ToString(CultureInfo.InvariantCulture)}";
+                AtomicFile.WriteAllText(Path.Combine(directory, name + ".md"), markdown);
+                AtomicFile.WriteAllText(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(transcript, JsonOptions) + "\n");
+                context.Console.Write(new Text(markdown));
+                context.Console.WriteLine($"Wrote {name}.md and {name}.json to {Path.GetFullPath(directory)}");
+                return ExitCodes.Ok;
+            }
+            catch (ScenarioLoadException ex)
+            {
+                foreach (var problem in ex.Problems)
+                {
+                    await context.Error.WriteLineAsync(problem.ToString());
+                }
+
+                return ExitCodes.BadInput;
+            }
+            catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "id")
+            {
+                await context.Error.WriteLineAsync($"error: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    private static async Task<Transcript> ReplayAsync(IGrainFactory grains, RunRequest request, long id)
+    {
+        if (id >= request.Conversations)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, $"Conversation {id} did not start in this run (it started conversations 0 to {request.Conversations - 1}).");
+        }
+
+        return (await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(request.RunId, id)).GetTranscriptAsync()).ToModel();
+    }
+
+    private static async Task<Transcript?> FindAsync(IGrainFactory grains, RunRequest request, Func<Transcript, bool> wanted, CancellationToken cancellation)
+    {
+        for (long first = 0; first < request.Conversations; first += Batch)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var ids = Enumerable.Range(0, (int)Math.Min(Batch, request.Conversations - first)).Select(i => first + i);
+            var batch = await Task.WhenAll(ids.Select(id => ReplayAsync(grains, request, id)));
+            if (batch.FirstOrDefault(wanted) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}

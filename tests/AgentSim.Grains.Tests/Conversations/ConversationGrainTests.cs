@@ -1,0 +1,43 @@
+using AgentSim.Abstractions.Grains;
+using AgentSim.Grains.Tests.Fixtures;
+using AgentSim.Grains.Worlds;
+using AgentSim.Model.Channels;
+using AgentSim.Model.Conversations;
+using AgentSim.Model.Guardrails;
+using AgentSim.Model.Engine;
+
+namespace AgentSim.Grains.Tests.Conversations;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ConversationGrainTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task GetTranscriptAsync_EveryConversationOfARun_ReplaysTheRunsOutcomes()
+    {
+        const int n = 600;
+        var request = Runs.Request("provider-outage", seed: 9, conversations: n, parallelism: 3);
+        var outcome = await OrleansEngine.RunAsync(cluster.Client, request, null, TestContext.Current.CancellationToken);
+
+        var transcripts = await Task.WhenAll(Enumerable.Range(0, n).Select(id =>
+            cluster.Client.GetGrain<IConversationGrain>(GrainKeys.Of(request.RunId, id.ToString(System.Globalization.CultureInfo.InvariantCulture))).GetTranscriptAsync()));
+
+        foreach (var o in Enum.GetValues<Outcome>())
+        {
+            var expected = ChannelInfo.All.Sum(c => outcome.Tally.Ended(o, c));
+            Assert.Equal(expected, transcripts.Count(t => t.Outcome == o.Name()));
+        }
+
+        Assert.Contains(transcripts, t => t.Outcome == "failed" && t.Turns.Any(turn => turn.Providers.Any(p => p.EndsWith(": unavailable", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task GetTranscriptAsync_IdBeyondTheRun_FailsClearly()
+    {
+        var request = Runs.Request("baseline", seed: 1, conversations: 50, parallelism: 1);
+        await OrleansEngine.RunAsync(cluster.Client, request, null, TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            cluster.Client.GetGrain<IConversationGrain>(GrainKeys.Of(request.RunId, "50")).GetTranscriptAsync());
+        Assert.Contains("did not start in this run", error.Message, StringComparison.Ordinal);
+    }
+}
