@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AgentSim.Cli.Commands;
+using AgentSim.Scenarios;
 
 namespace AgentSim.Cli;
 
@@ -38,6 +39,16 @@ public static class AgentSimCli
         try
         {
             return await parse.InvokeAsync(configuration, cancellation);
+        }
+        catch (ScenarioLoadException ex)
+        {
+            // Bad scenario input from any command: every problem as file:line: field: message, exit 2, no stack trace.
+            foreach (var problem in ex.Problems)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
         {

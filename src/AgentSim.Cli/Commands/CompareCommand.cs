@@ -27,41 +27,29 @@ public static class CompareCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            try
+            var a = Load(parse.GetValue(first)!, parse.GetValue(seed));
+            var b = Load(parse.GetValue(second)!, parse.GetValue(seed));
+            var n = parse.GetValue(conversations) ?? a.Config.Conversations;
+            var options = new RunOptions(n, parse.GetValue(parallelism) ?? Environment.ProcessorCount);
+            var resultsA = await Task.Run(() => ResultsBuilder.Build(a, PlainLoopEngine.Run(a, options, cancellation: cancellation)), cancellation);
+            var resultsB = await Task.Run(() => ResultsBuilder.Build(b, PlainLoopEngine.Run(b, options, cancellation: cancellation)), cancellation);
+            var directory = parse.GetValue(output) ?? "out";
+            AtomicFile.WriteAllText(Path.Combine(directory, $"results-{resultsA.Scenario}.json"), ResultsJson.Serialize(resultsA));
+            AtomicFile.WriteAllText(Path.Combine(directory, $"results-{resultsB.Scenario}.json"), ResultsJson.Serialize(resultsB));
+            AtomicFile.WriteAllText(Path.Combine(directory, "compare.md"), Comparison.Markdown(resultsA, resultsB));
+            var table = new Table()
+                .AddColumn("measure")
+                .AddColumn(new TableColumn(Markup.Escape(resultsA.Scenario)).RightAligned())
+                .AddColumn(new TableColumn(Markup.Escape(resultsB.Scenario)).RightAligned())
+                .AddColumn(new TableColumn("difference").RightAligned());
+            foreach (var (measure, x, y, format) in Comparison.Rows(resultsA, resultsB))
             {
-                var a = Load(parse.GetValue(first)!, parse.GetValue(seed));
-                var b = Load(parse.GetValue(second)!, parse.GetValue(seed));
-                var n = parse.GetValue(conversations) ?? a.Config.Conversations;
-                var options = new RunOptions(n, parse.GetValue(parallelism) ?? Environment.ProcessorCount);
-                var resultsA = await Task.Run(() => ResultsBuilder.Build(a, PlainLoopEngine.Run(a, options, cancellation: cancellation)), cancellation);
-                var resultsB = await Task.Run(() => ResultsBuilder.Build(b, PlainLoopEngine.Run(b, options, cancellation: cancellation)), cancellation);
-                var directory = parse.GetValue(output) ?? "out";
-                AtomicFile.WriteAllText(Path.Combine(directory, $"results-{resultsA.Scenario}.json"), ResultsJson.Serialize(resultsA));
-                AtomicFile.WriteAllText(Path.Combine(directory, $"results-{resultsB.Scenario}.json"), ResultsJson.Serialize(resultsB));
-                AtomicFile.WriteAllText(Path.Combine(directory, "compare.md"), Comparison.Markdown(resultsA, resultsB));
-                var table = new Table()
-                    .AddColumn("measure")
-                    .AddColumn(new TableColumn(Markup.Escape(resultsA.Scenario)).RightAligned())
-                    .AddColumn(new TableColumn(Markup.Escape(resultsB.Scenario)).RightAligned())
-                    .AddColumn(new TableColumn("difference").RightAligned());
-                foreach (var (measure, x, y, format) in Comparison.Rows(resultsA, resultsB))
-                {
-                    table.AddRow(new Text(measure), new Text(Comparison.Format(x, format)), new Text(Comparison.Format(y, format)), new Text(Comparison.Difference(x, y, format)));
-                }
-
-                context.Console.Write(table);
-                context.Console.WriteLine($"Wrote compare.md and both results files to {Path.GetFullPath(directory)}");
-                return ExitCodes.Ok;
+                table.AddRow(new Text(measure), new Text(Comparison.Format(x, format)), new Text(Comparison.Format(y, format)), new Text(Comparison.Difference(x, y, format)));
             }
-            catch (ScenarioLoadException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    await context.Error.WriteLineAsync(problem.ToString());
-                }
 
-                return ExitCodes.BadInput;
-            }
+            context.Console.Write(table);
+            context.Console.WriteLine($"Wrote compare.md and both results files to {Path.GetFullPath(directory)}");
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -49,27 +49,15 @@ public static class GapCommand
                 NoAiIntegrationShare = parse.GetValue(noAi),
                 CustomContextShare = parse.GetValue(custom),
             };
-            try
-            {
-                var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
-                var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-                var report = await Task.Run(() => GapExperiment.Run(config, assumptions, parse.GetValue(seed) ?? 2026), cancellation);
-                var directory = parse.GetValue(output) ?? "out";
-                AtomicFile.WriteAllText(Path.Combine(directory, "gap.json"), GapReportText.Json(report));
-                AtomicFile.WriteAllText(Path.Combine(directory, "gap.md"), GapReportText.Markdown(report, source.Location));
-                Show(context.Console, report);
-                context.Console.WriteLine($"Wrote {Path.Combine(directory, "gap.json")} and gap.md");
-                return ExitCodes.Ok;
-            }
-            catch (ScenarioLoadException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    await context.Error.WriteLineAsync(problem.ToString());
-                }
-
-                return ExitCodes.BadInput;
-            }
+            var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
+            var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
+            var report = await Task.Run(() => GapExperiment.Run(config, assumptions, parse.GetValue(seed) ?? 2026), cancellation);
+            var directory = parse.GetValue(output) ?? "out";
+            AtomicFile.WriteAllText(Path.Combine(directory, "gap.json"), GapReportText.Json(report));
+            AtomicFile.WriteAllText(Path.Combine(directory, "gap.md"), GapReportText.Markdown(report, source.Location));
+            Show(context.Console, report);
+            context.Console.WriteLine($"Wrote {Path.Combine(directory, "gap.json")} and gap.md");
+            return ExitCodes.Ok;
         });
         return command;
     }

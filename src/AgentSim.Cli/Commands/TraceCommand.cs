@@ -89,15 +89,6 @@ public static class TraceCommand
                 context.Console.WriteLine($"Wrote {name}.md and {name}.json to {Path.GetFullPath(directory)}");
                 return ExitCodes.Ok;
             }
-            catch (ScenarioLoadException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    await context.Error.WriteLineAsync(problem.ToString());
-                }
-
-                return ExitCodes.BadInput;
-            }
             catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "id")
             {
                 await context.Error.WriteLineAsync($"error: {ex.Message.Split(" (Parameter", 2)[0]}");

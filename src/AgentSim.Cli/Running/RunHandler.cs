@@ -26,25 +26,11 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
     /// <summary>Runs; returns the exit code.</summary>
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellation)
     {
-        ScenarioSource source;
-        RunRequest request;
-        World world;
-        try
-        {
-            source = ScenarioSource.Resolve(settings.Scenario);
-            var probe = new RunRequest($"run-{Guid.NewGuid():N}", source.Yaml, source.FileName, settings.Seed, 0, settings.Parallelism);
-            world = WorldCompiler.Compile(probe);
-            request = probe with { Conversations = settings.Conversations ?? world.Config.Conversations };
-        }
-        catch (ScenarioLoadException ex)
-        {
-            foreach (var problem in ex.Problems)
-            {
-                await context.Error.WriteLineAsync(problem.ToString());
-            }
-
-            return ExitCodes.BadInput;
-        }
+        // A bad scenario throws ScenarioLoadException here, before any silo starts; the command line reports it (exit 2).
+        var source = ScenarioSource.Resolve(settings.Scenario);
+        var probe = new RunRequest($"run-{Guid.NewGuid():N}", source.Yaml, source.FileName, settings.Seed, 0, settings.Parallelism);
+        var world = WorldCompiler.Compile(probe);
+        var request = probe with { Conversations = settings.Conversations ?? world.Config.Conversations };
 
         context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations) on the {settings.Engine} engine, parallelism {settings.Parallelism}.");
         var execution = await new SimulationRunner(context, _time).RunAsync(settings, request, world, cancellation);

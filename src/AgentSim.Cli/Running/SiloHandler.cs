@@ -49,15 +49,6 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
             settings = SiloSettings.From(configuration);
             traffic = Traffic(settings, progress);
         }
-        catch (ScenarioLoadException ex)
-        {
-            foreach (var problem in ex.Problems)
-            {
-                await context.Error.WriteLineAsync(problem.ToString());
-            }
-
-            return ExitCodes.BadInput;
-        }
         catch (ArgumentException ex)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
