@@ -8,8 +8,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
-# Host build output must not leak into the image build.
-RUN find src -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+# The presets are embedded into AgentSim.Scenarios from scenarios/*.yaml. Host bin/ and obj/ stay out (.dockerignore).
+COPY scenarios/ scenarios/
 RUN dotnet restore src/AgentSim.Cli/AgentSim.Cli.csproj
 RUN dotnet publish src/AgentSim.Cli/AgentSim.Cli.csproj -c Release --no-restore -o /app
 
@@ -27,7 +27,6 @@ CMD ["silo", "--urls", "http://0.0.0.0:9464", "--scenario", "baseline", "--rate"
 # Stages below are only built for the loadtest target (the silo target stops above).
 FROM build AS loadtest-build
 COPY loadtests/ loadtests/
-RUN find loadtests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
 RUN dotnet publish loadtests/AgentSim.LoadTests/AgentSim.LoadTests.csproj -c Release -o /loadtest
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS loadtest
