@@ -114,6 +114,18 @@ public sealed class MalformedFileTests : IDisposable
     }
 
     [Fact]
+    public void Validate_MessageFaultWithoutRate_AsksForTheShareOfMessages()
+    {
+        var path = _dir.Write("message-fault.yaml", Yaml.Minimal + "\nfaults:\n  - {kind: sms_truncation, channel: web_chat, duration_minutes: 5}\n  - {kind: duplicate_delivery, duration_minutes: 5, rate: 1.5}\n");
+
+        var problems = ScenarioLoader.Validate(path);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("needs the share of messages it hits", ProblemAssert.Has(problems, path, 12, "faults[0].rate").Message, StringComparison.Ordinal);
+        Assert.Equal("must be between 0 and 1, got 1.5", ProblemAssert.Has(problems, path, 13, "faults[1].rate").Message);
+    }
+
+    [Fact]
     public void Validate_UnknownTopLevelKey_NamesTheAllowedKeys()
     {
         var path = _dir.Write("unknown-key.yaml", Yaml.Minimal + "\nprovider: oops\n");

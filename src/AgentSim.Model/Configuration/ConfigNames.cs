@@ -3,7 +3,7 @@ namespace AgentSim.Model.Configuration;
 /// <summary>Wire names of configuration enums.</summary>
 public static class ConfigNames
 {
-    private static readonly string[] Faults = ["provider_outage", "provider_degradation", "context_store_outage", "guardrail_outage"];
+    private static readonly string[] Faults = ["provider_outage", "provider_degradation", "context_store_outage", "guardrail_outage", "sms_truncation", "duplicate_delivery", "transcription_noise"];
     private static readonly string[] Fallbacks = ["human", "previous_version"];
 
     /// <summary>Wire name of a fault kind.</summary>

@@ -28,6 +28,9 @@ public sealed class FaultConfig
 
     /// <summary>Provider degradation: added latency in milliseconds (with ±50% jitter).</summary>
     public double AddedLatencyMs { get; set; }
+
+    /// <summary>Message faults (truncation, duplicates, transcription noise): share of messages in scope it hits.</summary>
+    public double Rate { get; set; }
 }
 
 /// <summary>Kinds of scripted fault.</summary>
@@ -44,4 +47,13 @@ public enum FaultKind
 
     /// <summary>A guardrail layer is down (its fail mode applies).</summary>
     GuardrailOutage,
+
+    /// <summary>Messages are cut short (SMS segments): the agent answers a fragment and the customer sends it again.</summary>
+    SmsTruncation,
+
+    /// <summary>Messages are delivered twice (WhatsApp): the agent answers twice, costing time and patience.</summary>
+    DuplicateDelivery,
+
+    /// <summary>Voice transcripts are garbled: the agent misunderstands and the customer repeats themselves.</summary>
+    TranscriptionNoise,
 }

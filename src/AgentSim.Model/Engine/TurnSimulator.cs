@@ -23,6 +23,7 @@ public sealed class TurnSimulator
     private readonly CustomerFactory _customers;
     private readonly Utterance _utterance = new();
     private readonly bool _hasRateLimit;
+    private readonly bool _hasMessageFaults;
     private readonly ITurnTrace? _trace;
 
     /// <summary>Creates a simulator for one shard; <paramref name="trace"/>, when given, also receives each turn's text (for transcripts).</summary>
@@ -33,6 +34,7 @@ public sealed class TurnSimulator
         _trace = trace;
         _customers = new CustomerFactory(world.Seed, world.Config.Customers, world.ChannelMix);
         _hasRateLimit = world.Guardrails.Any(g => g.Config.Kind == GuardrailKind.RateLimit);
+        _hasMessageFaults = world.Faults.Any(f => f.Kind is FaultKind.SmsTruncation or FaultKind.DuplicateDelivery or FaultKind.TranscriptionNoise);
     }
 
     /// <summary>Starts conversation <paramref name="id"/> arriving at <paramref name="arrivalMicros"/>.</summary>
@@ -131,6 +133,16 @@ public sealed class TurnSimulator
             }
         }
 
+        // Message faults: a truncated or garbled message leaves the agent answering a fragment; a duplicate is answered twice.
+        var spoiled = false;
+        var duplicated = false;
+        if (_hasMessageFaults)
+        {
+            spoiled = rng.Chance(_world.MessageFaultRate(FaultKind.SmsTruncation, t, provider, c.Channel))
+                | rng.Chance(_world.MessageFaultRate(FaultKind.TranscriptionNoise, t, provider, c.Channel));
+            duplicated = rng.Chance(_world.MessageFaultRate(FaultKind.DuplicateDelivery, t, provider, c.Channel));
+        }
+
         var u = _utterance;
         UtteranceWriter.WriteCustomerTurn(u, c.Customer, c.Intent, c.Channel, ref rng, cfg.Conversation.PiiRate, cfg.Conversation.InjectionRate, cfg.Conversation.AbuseRate);
 
@@ -172,10 +184,16 @@ public sealed class TurnSimulator
         }
 
         latency += agent.Latency.SampleMicros(ref rng);
+        if (duplicated)
+        {
+            latency += agent.Latency.SampleMicros(ref rng);
+            c.Frustration += 0.05;
+        }
+
         var answer = new AnswerState();
         if (!input.Blocked)
         {
-            answer.Hallucinated = rng.Chance(behaviour.HallucinationRate * (c.ContextLost ? behaviour.ContextLossHallucinationMultiplier : 1));
+            answer.Hallucinated = rng.Chance(behaviour.HallucinationRate * (c.ContextLost || spoiled ? behaviour.ContextLossHallucinationMultiplier : 1));
             if (u.Entity is { } entity && Visible(input.Text, u.EntityFingerprint) && rng.Chance(behaviour.PiiEchoRate))
             {
                 answer.EchoEntity = entity;
@@ -240,7 +258,14 @@ public sealed class TurnSimulator
         _observer.Turn(c.Channel, provider, latency, guardMicros);
         c.Turns++;
         c.ContextLost = false;
-        if (input.Blocked || answer.Blocked)
+        if (spoiled)
+        {
+            // The customer has to send it again.
+            c.Repeats++;
+            c.Frustration += cfg.Conversation.FrustrationPerRepeat / 2;
+            _observer.CustomerRepeat(c.Channel);
+        }
+        else if (input.Blocked || answer.Blocked)
         {
             c.Frustration += 0.1;
         }

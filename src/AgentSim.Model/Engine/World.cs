@@ -71,7 +71,8 @@ public sealed class World
             f.Guardrail is null ? -1 : Guardrails.First(g => g.Name == f.Guardrail).Index,
             f.Channel,
             f.ErrorRate,
-            (long)(f.AddedLatencyMs * 1000)))];
+            (long)(f.AddedLatencyMs * 1000),
+            f.Rate))];
     }
 
     /// <summary>The scenario this world was compiled from.</summary>
@@ -168,6 +169,22 @@ public sealed class World
         return (error, added);
     }
 
+    /// <summary>The share of messages a message fault of <paramref name="kind"/> hits at <paramref name="t"/> on this provider and channel (summed over active faults, at most 1).</summary>
+    public double MessageFaultRate(FaultKind kind, long t, int provider, Channel channel)
+    {
+        double rate = 0;
+        foreach (var f in Faults)
+        {
+            if (f.Kind == kind && t >= f.StartMicros && t < f.EndMicros
+                && (f.Provider < 0 || f.Provider == provider) && (f.Channel is null || f.Channel == channel))
+            {
+                rate += f.Rate;
+            }
+        }
+
+        return Math.Min(1, rate);
+    }
+
     private static int Find(Dictionary<string, int> index, string name) =>
         index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"Unknown provider '{name}'.");
 }
@@ -176,4 +193,4 @@ public sealed class World
 public readonly record struct Route(int Primary, int Failover);
 
 /// <summary>A compiled scripted fault window, in microseconds of simulated time.</summary>
-public readonly record struct FaultWindow(FaultKind Kind, long StartMicros, long EndMicros, int Provider, int Guardrail, Channel? Channel, double ErrorRate, long AddedMicros);
+public readonly record struct FaultWindow(FaultKind Kind, long StartMicros, long EndMicros, int Provider, int Guardrail, Channel? Channel, double ErrorRate, long AddedMicros, double Rate);

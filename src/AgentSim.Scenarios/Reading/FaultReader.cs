@@ -6,7 +6,7 @@ namespace AgentSim.Scenarios.Reading;
 internal static class FaultReader
 {
     private static readonly string[] FaultKeys =
-        ["kind", "start_minutes", "duration_minutes", "provider", "guardrail", "channel", "error_rate", "added_latency_ms"];
+        ["kind", "start_minutes", "duration_minutes", "provider", "guardrail", "channel", "error_rate", "added_latency_ms", "rate"];
 
     /// <summary>Reads the faults section present at the top level.</summary>
     public static void Read(Section top, ScenarioConfig config)
@@ -37,6 +37,7 @@ internal static class FaultReader
         s.With("channel", (node, path) => f.Channel = Scalar.IsNull(node) ? null : Scalar.Name(s.Context, node, path, Vocabulary.Channels));
         s.Probability("error_rate", v => f.ErrorRate = v);
         s.Number("added_latency_ms", NumberRule.NonNegative, v => f.AddedLatencyMs = v);
+        s.Probability("rate", v => f.Rate = v);
         switch (kind)
         {
             case FaultKind.ProviderOutage or FaultKind.ProviderDegradation when f.Provider is null:
@@ -52,6 +53,17 @@ internal static class FaultReader
                 if (s.Has("guardrail"))
                 {
                     s.Context.Report(s.PathOf("guardrail"), "a guardrail_outage fault names the guardrail layer it hits");
+                }
+
+                break;
+            case FaultKind.SmsTruncation or FaultKind.DuplicateDelivery or FaultKind.TranscriptionNoise when f.Rate == 0 && s.IsMapping:
+                if (!s.Has("rate"))
+                {
+                    s.Require("rate", $"a {kind.Value.Name()} fault needs the share of messages it hits");
+                }
+                else if (!s.Context.HasProblemsUnder(s.PathOf("rate")))
+                {
+                    s.Context.Report(s.PathOf("rate"), $"a {kind.Value.Name()} fault needs a rate above 0 (the share of messages it hits)");
                 }
 
                 break;
