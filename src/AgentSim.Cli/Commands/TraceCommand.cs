@@ -8,6 +8,7 @@ using AgentSim.Cli.Reports;
 using AgentSim.Cli.Running;
 using AgentSim.Grains;
 using AgentSim.Host.Hosting;
+using AgentSim.Model.Results;
 using AgentSim.Model.Transcripts;
 using AgentSim.Scenarios;
 using Spectre.Console;
@@ -58,57 +59,48 @@ public static class TraceCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            try
+            var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
+            var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
+            var request = new RunRequest(
+                $"trace-{Guid.NewGuid():N}",
+                source.Yaml,
+                source.FileName,
+                parse.GetValue(seed),
+                parse.GetValue(conversations) ?? config.Conversations,
+                Environment.ProcessorCount);
+            var id = parse.GetValue(conversation) ?? 0;
+            if (id >= request.Conversations)
             {
-                var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
-                var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-                var request = new RunRequest(
-                    $"trace-{Guid.NewGuid():N}",
-                    source.Yaml,
-                    source.FileName,
-                    parse.GetValue(seed),
-                    parse.GetValue(conversations) ?? config.Conversations,
-                    Environment.ProcessorCount);
-                await using var host = await AgentSimHost.StartAsync(new AgentSimHostOptions(), cancellation);
-                await OrleansEngine.RunAsync(host.GrainFactory, request, null, cancellation);
-                var transcript = parse.GetValue(find) is { } what
-                    ? await FindAsync(host.GrainFactory, request, Finders[what], cancellation)
-                    : await ReplayAsync(host.GrainFactory, request, parse.GetValue(conversation) ?? 0);
-                if (transcript is null)
-                {
-                    await context.Error.WriteLineAsync($"No conversation of the {request.Conversations} in this run shows '{parse.GetValue(find)}'.");
-                    return ExitCodes.Failure;
-                }
-
-                var markdown = TranscriptText.Markdown(transcript);
-                var directory = parse.GetValue(output) ?? "out";
-                var name = $"transcript-{transcript.ConversationId.ToString(CultureInfo.InvariantCulture)}";
-                AtomicFile.WriteAllText(Path.Combine(directory, name + ".md"), markdown);
-                AtomicFile.WriteAllText(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(transcript, JsonOptions) + "\n");
-                context.Console.Write(new Text(markdown));
-                context.Console.WriteLine($"Wrote {name}.md and {name}.json to {Path.GetFullPath(directory)}");
-                return ExitCodes.Ok;
-            }
-            catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "id")
-            {
-                await context.Error.WriteLineAsync($"error: {ex.Message.Split(" (Parameter", 2)[0]}");
+                // Checked before the run: the conversation grain would say the same, after running every conversation.
+                await context.Error.WriteLineAsync($"error: conversation {id} did not start in this run (it starts conversations 0 to {request.Conversations - 1}).");
                 return ExitCodes.BadInput;
             }
+
+            await using var host = await AgentSimHost.StartAsync(new AgentSimHostOptions(), cancellation);
+            await OrleansEngine.RunAsync(host.GrainFactory, request, null, cancellation);
+            var transcript = parse.GetValue(find) is { } what
+                ? await FindAsync(host.GrainFactory, request, Finders[what], cancellation)
+                : await ReplayAsync(host.GrainFactory, request, id);
+            if (transcript is null)
+            {
+                await context.Error.WriteLineAsync($"No conversation of the {request.Conversations} in this run shows '{parse.GetValue(find)}'.");
+                return ExitCodes.Failure;
+            }
+
+            var markdown = TranscriptText.Markdown(transcript);
+            var directory = parse.GetValue(output) ?? "out";
+            var name = $"transcript-{transcript.ConversationId.ToString(CultureInfo.InvariantCulture)}";
+            AtomicFile.WriteAllText(Path.Combine(directory, name + ".md"), markdown);
+            AtomicFile.WriteAllText(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(transcript, ResultsJson.Options) + "\n");
+            context.Console.Write(new Text(markdown));
+            context.Console.WriteLine($"Wrote {name}.md and {name}.json to {Path.GetFullPath(directory)}");
+            return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
-    private static async Task<Transcript> ReplayAsync(IGrainFactory grains, RunRequest request, long id)
-    {
-        if (id >= request.Conversations)
-        {
-            throw new ArgumentOutOfRangeException(nameof(id), id, $"Conversation {id} did not start in this run (it started conversations 0 to {request.Conversations - 1}).");
-        }
-
-        return (await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(request.RunId, id)).GetTranscriptAsync()).ToModel();
-    }
+    private static async Task<Transcript> ReplayAsync(IGrainFactory grains, RunRequest request, long id) =>
+        (await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(request.RunId, id)).GetTranscriptAsync()).ToModel();
 
     private static async Task<Transcript?> FindAsync(IGrainFactory grains, RunRequest request, Func<Transcript, bool> wanted, CancellationToken cancellation)
     {

@@ -2,19 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AgentSim.Model.Experiments;
+using AgentSim.Model.Results;
 
 namespace AgentSim.Cli.Reports;
 
 /// <summary>gap.json and gap.md for the infrastructure-gap experiment.</summary>
 public static class GapReportText
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
-
     /// <summary>Mean success by number of infrastructure gaps.</summary>
     public static IEnumerable<(int Gaps, int Count, double MeanSuccess)> ByGaps(GapReport report) =>
         report.Enterprises
@@ -23,7 +17,7 @@ public static class GapReportText
             .Select(g => (g.Key, g.Count(), g.Average(e => e.Success)));
 
     /// <summary>The report as JSON (deterministic for the same inputs).</summary>
-    public static string Json(GapReport report) => JsonSerializer.Serialize(report, Options) + "\n";
+    public static string Json(GapReport report) => JsonSerializer.Serialize(report, ResultsJson.Options) + "\n";
 
     /// <summary>The report as markdown.</summary>
     public static string Markdown(GapReport report, string scenario)

@@ -5,7 +5,8 @@ namespace AgentSim.Model.Results;
 /// <summary>Writes and reads results.json: snake_case keys, sorted maps, indented, LF line ends — byte-identical for identical results.</summary>
 public static class ResultsJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The project's JSON conventions for simulated outputs (results, transcripts, gap reports).</summary>
+    public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
