@@ -1,3 +1,5 @@
+using AgentSim.Model;
+using AgentSim.Model.Faults;
 using AgentSim.Model.Configuration;
 
 namespace AgentSim.Scenarios.Reading;

@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Guardrails;
 using YamlDotNet.RepresentationModel;

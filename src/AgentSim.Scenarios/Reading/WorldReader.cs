@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using YamlDotNet.RepresentationModel;
@@ -53,7 +54,7 @@ internal static class WorldReader
                 var targets = Nodes.ChannelWeights(context, row, rowPath);
                 if (targets.Remove(from))
                 {
-                    context.Report($"{rowPath}.{ChannelInfo.Name(from)}", "a channel cannot switch to itself; remove this entry");
+                    context.Report($"{rowPath}.{from.Name()}", "a channel cannot switch to itself; remove this entry");
                 }
 
                 channels.Matrix[from] = targets;
