@@ -2,7 +2,6 @@ using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Conversations;
-using AgentSim.Model.Customers;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Providers;
@@ -12,20 +11,17 @@ using AgentSim.Model.Text;
 namespace AgentSim.Model.Engine;
 
 /// <summary>
-/// One turn of a conversation, step by step as docs/model.md tells it: (1) the customer may switch channel and context
-/// has to follow (<see cref="ContextCarrier"/>); (2) the turn is routed to a provider, failing over
-/// (<see cref="ProviderRouter"/>); (3) the customer speaks, repeating after a context loss, and message faults strike
-/// (<see cref="Faults.FaultSchedule"/>); (4) guardrails check the message (<see cref="GuardrailPipeline"/>); (5) the agent, or
-/// its fallback while rolled back, answers; (6) guardrails check the answer; (7) errors that got through are incidents that
-/// audit may detect (<see cref="AuditTrail"/>); (8) the conversation ends or waits for the customer's next turn.
-/// Pure computation over one conversation and an <see cref="EpochSnapshot"/>; the same in every engine. Not thread-safe: one per shard.
+/// One turn of a conversation in the numbered steps of docs/model.md, each delegating to its own type: switch and
+/// context (<see cref="ContextCarrier"/>), routing (<see cref="ProviderRouter"/>), message faults, guardrails
+/// (<see cref="GuardrailPipeline"/>), the agent's answer, incidents (<see cref="AuditTrail"/>), outcome. Pure computation
+/// over one conversation and an <see cref="EpochSnapshot"/>, the same in every engine. Not thread-safe: one per shard.
 /// </summary>
 public sealed class TurnSimulator
 {
     private readonly World _world;
     private readonly ISimulationObserver _observer;
     private readonly ITurnTrace? _trace;
-    private readonly CustomerFactory _customers;
+    private readonly ConversationStarter _starter;
     private readonly Utterance _utterance = new();
     private readonly ContextCarrier _context;
     private readonly ProviderRouter _router;
@@ -38,42 +34,15 @@ public sealed class TurnSimulator
         _world = world;
         _observer = observer;
         _trace = trace;
-        _customers = new CustomerFactory(world.Seed, world.Config.Customers, world.ChannelMix);
+        _starter = new ConversationStarter(world, observer);
         _context = new ContextCarrier(world.Config.Context, world.Providers, world.Faults, observer);
         _router = new ProviderRouter(world.Routes, world.Providers, world.Guardrails, world.Faults, observer);
         _guardrails = new GuardrailPipeline(world.PreAgent, world.PostAgent, world.Faults, observer);
         _audit = new AuditTrail(world.Guardrails, observer);
     }
 
-    /// <summary>Starts conversation <paramref name="id"/> arriving at <paramref name="arrivalMicros"/>.</summary>
-    public ConversationState Start(long id, long arrivalMicros)
-    {
-        var rng = new Rng(_world.Seed, (ulong)id, Purpose.Conversation);
-        var population = Math.Max(1, _world.Config.Customers.Population);
-        var customer = _customers.Get((long)(rng.NextUInt64() % (ulong)population));
-        var intent = Math.Max(0, _world.Intents.Sample(ref rng));
-        var needed = rng.NextInclusive((int)_world.Config.Conversation.TurnsNeeded.Min, (int)_world.Config.Conversation.TurnsNeeded.Max);
-        var channel = customer.PreferredChannel;
-        if (_world.Routes[(int)channel].Primary < 0)
-        {
-            var drawn = _world.ChannelMix.Sample(ref rng);
-            channel = drawn < 0 ? Channel.WebChat : (Channel)drawn;
-        }
-
-        var state = new ConversationState
-        {
-            Id = id,
-            Customer = customer,
-            Intent = intent,
-            Agent = _world.AgentForIntent.Length == 0 ? 0 : _world.AgentForIntent[intent],
-            TurnsNeeded = Math.Max(1, needed),
-            Channel = channel,
-            NextTurnAt = arrivalMicros,
-            Rng = rng,
-        };
-        _observer.ConversationStarted(channel);
-        return state;
-    }
+    /// <summary>Starts conversation <paramref name="id"/> arriving at <paramref name="arrivalMicros"/> (see <see cref="ConversationStarter"/>).</summary>
+    public ConversationState Start(long id, long arrivalMicros) => _starter.Start(id, arrivalMicros);
 
     /// <summary>Plays turns of <paramref name="c"/> that start before the snapshot's epoch ends. Returns true when it ended.</summary>
     public bool Advance(ConversationState c, EpochSnapshot snapshot, EpochReport report)
@@ -162,7 +131,7 @@ public sealed class TurnSimulator
             c.Frustration += cfg.FrustrationPerDuplicate;
         }
 
-        var answer = Answer(c, u, message, behaviour, faults.Spoiled, ref rng);
+        var answer = AgentAnswers.Write(behaviour, u, message, c.Channel, c.ContextLost || faults.Spoiled, ref rng);
 
         // 6. Guardrails on the answer.
         var answerMicros = _guardrails.CheckAnswer(turn, provider, ref answer, snap, t, ref rng);
@@ -230,33 +199,6 @@ public sealed class TurnSimulator
         c.Frustration += _world.Config.Conversation.FrustrationPerRepeat;
         _observer.CustomerRepeat(c.Channel);
         return c.Repeats > c.Customer.Patience;
-    }
-
-    // The agent's answer with its errors: made up (more often without context or on a spoiled message), echoing PII it can
-    // see, complying with an injection that reached it, or unsafe (more often after abuse reached it).
-    private static AgentAnswer Answer(ConversationState c, Utterance u, CustomerMessage message, AgentBehaviour behaviour, bool spoiled, ref Rng rng)
-    {
-        var answer = new AgentAnswer();
-        if (message.Blocked)
-        {
-            return answer;
-        }
-
-        answer.Hallucinated = rng.Chance(behaviour.HallucinationRate * (c.ContextLost || spoiled ? behaviour.ContextLossHallucinationMultiplier : 1));
-        if (u.Entity is { } entity && Fingerprints.Visible(message.Text, u.EntityFingerprint) && rng.Chance(behaviour.PiiEchoRate))
-        {
-            answer.EchoEntity = entity;
-            answer.Text = UtteranceWriter.WriteEcho(entity, u.EntityValue, c.Channel);
-        }
-
-        answer.Complied = message.InjectionLive && rng.Chance(behaviour.InjectionComplyRate);
-        if (answer.Complied)
-        {
-            answer.Text += " " + UtteranceWriter.InjectionCompliance;
-        }
-
-        answer.UnsafeSeverity = rng.Chance(behaviour.UnsafeRate * (message.AbuseLive ? behaviour.UnsafeAfterAbuseMultiplier : 1)) ? rng.NextInclusive(2, 7) : 0;
-        return answer;
     }
 
     private void Incidents(ConversationState c, Utterance u, in AgentAnswer answer, int provider, long at, EpochReport report, ref Rng rng)
