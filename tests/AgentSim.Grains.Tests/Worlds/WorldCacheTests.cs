@@ -39,4 +39,17 @@ public sealed class WorldCacheTests
 
         Assert.Equal(Presets.Load("baseline").Seed, new WorldCache().Get(request).Seed);
     }
+
+    [Fact]
+    public void Add_ThenGet_GivesTheHandedWorldWithoutCompiling()
+    {
+        var cache = new WorldCache();
+        var request = Runs.Request("baseline", seed: 9, conversations: 10, parallelism: 2);
+        var world = WorldCompiler.Compile(request);
+
+        cache.Add(request, world);
+
+        Assert.Same(world, cache.Get(request with { Parallelism = 1 }));
+        Assert.Equal(0, cache.Compilations);
+    }
 }
