@@ -7,7 +7,8 @@ namespace AgentSim.Grains.Coordinator;
 
 /// <summary>
 /// Runs a run one epoch at a time: the Model's <see cref="EpochLoop"/> (the protocol <see cref="PlainLoopEngine"/> runs too)
-/// over the run's grains (<see cref="GrainEpochSteps"/>), keeping every epoch's snapshot for replays.
+/// over the run's grains (<see cref="GrainEpochSteps"/>), keeping every epoch's snapshot for replays. When it is
+/// deactivated, its silo forgets the run's world: without the coordinator the run can neither go on nor be replayed.
 /// </summary>
 public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFactory observers) : Grain, IRunCoordinatorGrain
 {
@@ -70,5 +71,16 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
         var start = fromEpoch - state.HistoryStart;
         var take = Math.Max(0, Math.Min(count, state.History.Count - start));
         return Task.FromResult(state.History.GetRange(Math.Min(start, state.History.Count), take).ToArray());
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_state is { } state)
+        {
+            worlds.Forget(state.Request);
+        }
+
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 }

@@ -6,7 +6,8 @@ namespace AgentSim.Grains.Worlds;
 /// <summary>
 /// Compiled worlds of a silo keyed by run id, so the many grains of a run on one silo share one world. A silo in the
 /// process that compiled the world is handed it (<see cref="Add"/>) and compiles nothing; any other silo compiles the
-/// request's YAML once. Bounded: the oldest runs are forgotten first.
+/// request's YAML once. Bounded: the oldest runs are forgotten first, and a run's coordinator forgets its world when it
+/// is deactivated.
 /// </summary>
 public sealed class WorldCache
 {
@@ -50,12 +51,16 @@ public sealed class WorldCache
         }
     }
 
-    /// <summary>Forgets a run's world.</summary>
-    public void Forget(string runId)
+    /// <summary>Forgets a run's world, unless the run id now names a different world.</summary>
+    public void Forget(RunRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         lock (_lock)
         {
-            _worlds.Remove(runId);
+            if (_worlds.TryGetValue(request.RunId, out var entry) && entry.Request.SameWorldAs(request))
+            {
+                _worlds.Remove(request.RunId);
+            }
         }
     }
 
@@ -76,6 +81,14 @@ public sealed class WorldCache
         while (_worlds.Count > Capacity && _order.TryDequeue(out var oldest))
         {
             _worlds.Remove(oldest);
+        }
+
+        if (_order.Count > 2 * Capacity)
+        {
+            // Forgotten runs leave their ids behind; keep each live id once, oldest first.
+            var live = _order.Where(_worlds.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+            _order.Clear();
+            live.ForEach(_order.Enqueue);
         }
     }
 }
