@@ -1,3 +1,5 @@
+using YamlDotNet.Core;
+
 namespace AgentSim.Scenarios;
 
 /// <summary>The text of a scenario, the file name its problems are reported against, and where it came from.</summary>
@@ -22,7 +24,25 @@ public sealed record ScenarioSource(string Yaml, string FileName, string Locatio
         return new ScenarioSource(yaml, $"presets/{name}{Extension}", $"preset:{name}");
     }
 
-    /// <summary>This source with <c>arrivals.rate_per_second</c> and <c>time.epoch_seconds</c> replaced where given (see <see cref="ScenarioOverrides"/>).</summary>
-    public ScenarioSource With(double? ratePerSecond, double? epochSeconds) =>
-        ratePerSecond is null && epochSeconds is null ? this : this with { Yaml = ScenarioOverrides.Apply(Yaml, ratePerSecond, epochSeconds) };
+    /// <summary>
+    /// This source with <c>arrivals.rate_per_second</c> and <c>time.epoch_seconds</c> replaced where given (see
+    /// <see cref="ScenarioOverrides"/>); unchanged when the text is not valid YAML, so that compiling it reports the
+    /// problem with its line.
+    /// </summary>
+    public ScenarioSource With(double? ratePerSecond, double? epochSeconds)
+    {
+        if (ratePerSecond is null && epochSeconds is null)
+        {
+            return this;
+        }
+
+        try
+        {
+            return this with { Yaml = ScenarioOverrides.Apply(Yaml, ratePerSecond, epochSeconds) };
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            return this;
+        }
+    }
 }

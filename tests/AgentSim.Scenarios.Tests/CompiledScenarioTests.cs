@@ -54,4 +54,14 @@ public sealed class CompiledScenarioTests
         Assert.Equal(20, scenario.Config.Arrivals.RatePerSecond);
         Assert.Equal(1_000_000, scenario.World.EpochMicros);
     }
+
+    [Fact]
+    public void With_InvalidYaml_LeavesTheTextForCompileToReportWithItsLine()
+    {
+        var source = new ScenarioSource("name: x\nchannels: [web_chat\n", "bad.yaml", "/tmp/bad.yaml");
+
+        var error = Assert.Throws<ScenarioLoadException>(() => CompiledScenario.Compile(source.With(ratePerSecond: 5, epochSeconds: 1)));
+
+        Assert.Contains(error.Problems, p => p.File == "bad.yaml" && p.Field == "syntax");
+    }
 }
