@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
-using AgentSim.Cli.Running;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
@@ -27,8 +26,8 @@ public static class CompareCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var a = Load(parse.GetValue(first)!, parse.GetValue(seed));
-            var b = Load(parse.GetValue(second)!, parse.GetValue(seed));
+            var a = CompiledScenario.Load(parse.GetValue(first)!, parse.GetValue(seed)).World;
+            var b = CompiledScenario.Load(parse.GetValue(second)!, parse.GetValue(seed)).World;
             var n = parse.GetValue(conversations) ?? a.Config.Conversations;
             var options = new RunOptions(n, parse.GetValue(parallelism) ?? Environment.ProcessorCount);
             var resultsA = await Task.Run(() => ResultsBuilder.Build(a, PlainLoopEngine.Run(a, options, cancellation: cancellation)), cancellation);
@@ -52,17 +51,5 @@ public static class CompareCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static World Load(string nameOrPath, ulong? seed)
-    {
-        var source = ScenarioSource.Resolve(nameOrPath);
-        var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-        if (seed is { } s)
-        {
-            config.Seed = s;
-        }
-
-        return World.Compile(config);
     }
 }
