@@ -8,6 +8,7 @@ using AgentSim.Cli.Reports;
 using AgentSim.Cli.Running;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Model.Transcripts;
 using AgentSim.Scenarios;

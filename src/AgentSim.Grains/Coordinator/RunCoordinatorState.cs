@@ -1,5 +1,7 @@
 using AgentSim.Abstractions.Messages;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Grains.Coordinator;
 

@@ -1,3 +1,5 @@
+using AgentSim.Model.Events;
+
 namespace AgentSim.Model.Engine;
 
 /// <summary>Makes the optional metrics observer that an engine's shards and coordinator add beside their tallies.</summary>

@@ -1,4 +1,7 @@
 using AgentSim.Model.Agents;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
+using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
 
@@ -26,7 +29,7 @@ public sealed class SharedState
     public static ProviderRuntime CreateProvider(World world, ProviderModel provider) => new(provider, world.EpochMicros, world.Seed);
 
     /// <summary>The outage process of one guardrail layer, on its own random stream.</summary>
-    public static OutageProcess CreateGuardrailOutage(World world, Guardrails.GuardrailModel layer) =>
+    public static OutageProcess CreateGuardrailOutage(World world, GuardrailModel layer) =>
         new(layer.Config.Availability, world.EpochMicros, world.Seed, SeedHash.OfName(layer.Name), Purpose.GuardrailOutage);
 
     /// <summary>Agent governors by agent index.</summary>

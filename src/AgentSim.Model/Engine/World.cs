@@ -3,6 +3,7 @@ using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Guardrails;
+using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Grains.Tests.Fixtures;
 

@@ -1,5 +1,7 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
 

@@ -1,3 +1,5 @@
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 
 namespace AgentSim.Model.Engine;

@@ -1,4 +1,6 @@
 using AgentSim.Model.Agents;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 
 namespace AgentSim.Model.Engine;

@@ -1,6 +1,7 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 using AgentSim.Model.Text;
 

@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Engine;
+namespace AgentSim.Model.Epochs;
 
 /// <summary>What a shard tells the coordinator at the end of an epoch. Merging is commutative, so shard order never matters.</summary>
 public sealed class EpochReport

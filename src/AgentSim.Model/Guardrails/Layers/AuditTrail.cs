@@ -1,9 +1,10 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Randomness;
 
-namespace AgentSim.Model.Guardrails;
+namespace AgentSim.Model.Guardrails.Layers;
 
 /// <summary>
 /// The audit layers of a world (audit kind, or any layer placed in the audit stage): after an incident reaches the

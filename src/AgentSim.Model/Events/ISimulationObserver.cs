@@ -4,7 +4,7 @@ using AgentSim.Model.Conversations;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Providers;
 
-namespace AgentSim.Model.Engine;
+namespace AgentSim.Model.Events;
 
 /// <summary>
 /// Receives every event of a run as it is simulated. <see cref="Results.RunTally"/> keeps the integer totals

@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Agents;
+namespace AgentSim.Model.Events;
 
 /// <summary>An agent error that reached the customer.</summary>
 public enum IncidentKind

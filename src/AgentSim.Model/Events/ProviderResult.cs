@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Providers;
+namespace AgentSim.Model.Events;
 
 /// <summary>Result of one provider request (a metric label).</summary>
 public enum ProviderResult

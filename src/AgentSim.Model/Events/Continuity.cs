@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Conversations;
+namespace AgentSim.Model.Events;
 
 /// <summary>What carries context across a channel switch.</summary>
 public enum Continuity

@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Engine;
+namespace AgentSim.Model.Epochs;
 
 /// <summary>
 /// Shared state in force for one epoch of simulated time. Every turn taken in the epoch reads this snapshot and

@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Conversations;
+namespace AgentSim.Model.Events;
 
 /// <summary>How a conversation ended. Every started conversation ends in exactly one.</summary>
 public enum Outcome

@@ -4,7 +4,7 @@ using AgentSim.Model.Conversations;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Providers;
 
-namespace AgentSim.Model.Engine;
+namespace AgentSim.Model.Events;
 
 /// <summary>Forwards every event to two observers (a shard's tally and the shared metrics recorder).</summary>
 public sealed class CompositeObserver(ISimulationObserver first, ISimulationObserver second) : ISimulationObserver
@@ -63,7 +63,7 @@ public sealed class CompositeObserver(ISimulationObserver first, ISimulationObse
     }
 
     /// <inheritdoc />
-    public void Incident(Agents.IncidentKind kind, Channel channel, bool detected, long detectMicros)
+    public void Incident(IncidentKind kind, Channel channel, bool detected, long detectMicros)
     {
         first.Incident(kind, channel, detected, detectMicros);
         second.Incident(kind, channel, detected, detectMicros);

@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Agents;
+namespace AgentSim.Model.Events;
 
 /// <summary>Why an agent was rolled back (a metric label).</summary>
 public enum RollbackReason

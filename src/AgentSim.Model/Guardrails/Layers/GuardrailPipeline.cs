@@ -1,9 +1,11 @@
 using AgentSim.Model.Engine;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Randomness;
 
-namespace AgentSim.Model.Guardrails;
+namespace AgentSim.Model.Guardrails.Layers;
 
 /// <summary>
 /// Runs the layers of a world that stand before and after the agent, in stage order: each covering layer costs its

@@ -3,7 +3,7 @@ using AgentSim.Model.Configuration;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Randomness;
 
-namespace AgentSim.Model.Guardrails;
+namespace AgentSim.Model.Guardrails.Layers;
 
 /// <summary>A guardrail layer compiled for simulation: where it sits, what it covers, and the check of its kind.</summary>
 public sealed class GuardrailModel
