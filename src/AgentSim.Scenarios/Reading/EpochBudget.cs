@@ -1,0 +1,23 @@
+using AgentSim.Model.Configuration;
+
+namespace AgentSim.Scenarios.Reading;
+
+/// <summary>Reports a scenario whose own conversation count, arrival rate and epoch length would need more than <see cref="RunLimits.MaxEpochs"/> epochs.</summary>
+internal static class EpochBudget
+{
+    private static readonly string[] Inputs = ["conversations", "arrivals", "time", "channels", "conversation"];
+
+    // The field reported: the one most likely to be the mistake, among those the file sets.
+    private static readonly string[] Blame = ["arrivals.rate_per_second", "time.epoch_seconds", "conversations", "conversation.max_turns"];
+
+    /// <summary>Checks the epoch count of a run of the scenario's own <c>conversations</c>; silent when an input already has a problem.</summary>
+    public static void Check(ReadContext context, ScenarioConfig config)
+    {
+        if (Array.Exists(Inputs, context.HasProblemsUnder) || RunLimits.EpochProblem(config, config.Conversations) is not { } problem)
+        {
+            return;
+        }
+
+        context.Report(Array.Find(Blame, context.Has) ?? "conversations", problem);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using AgentSim.Model.Channels;
+using AgentSim.Model.Configuration;
+
+namespace AgentSim.Scenarios.Reading;
+
+/// <summary>
+/// Bounds that keep every run finite and every scenario file readable: nesting depth, epoch length, arrival rate,
+/// conversation count and the number of epochs a run may take. The scenario reader and the command line both use them.
+/// </summary>
+public static class RunLimits
+{
+    /// <summary>Deepest nesting of lists and mappings a scenario file may have (scenarios need about five levels).</summary>
+    public const int MaxNestingDepth = 64;
+
+    /// <summary>Shortest epoch, in simulated seconds (one millisecond).</summary>
+    public const double MinEpochSeconds = 0.001;
+
+    /// <summary>Longest epoch, in simulated seconds (one day).</summary>
+    public const double MaxEpochSeconds = 86_400;
+
+    /// <summary>Lowest arrival rate, in conversations per simulated second (about one every eleven days).</summary>
+    public const double MinRatePerSecond = 1e-6;
+
+    /// <summary>Most conversations one run may start.</summary>
+    public const long MaxConversations = 1_000_000_000;
+
+    /// <summary>Most epochs one run may take (each costs time and memory even when nothing happens in it).</summary>
+    public const long MaxEpochs = 1_000_000;
+
+    /// <summary>
+    /// About how many epochs a run of <paramref name="conversations"/> takes: (conversations / rate + drain) / epoch length,
+    /// where the drain is the longest a conversation lasts after it starts, estimated as max_turns times the longest
+    /// mean think time of a channel customers can use.
+    /// </summary>
+    public static double Epochs(ScenarioConfig config, long conversations)
+    {
+        var drain = config.Conversation.MaxTurns * DrainThinkSeconds(config);
+        return ((conversations / config.Arrivals.RatePerSecond) + drain) / config.Time.EpochSeconds;
+    }
+
+    /// <summary>Why a run of <paramref name="conversations"/> would take too many epochs, or null when it would not.</summary>
+    public static string? EpochProblem(ScenarioConfig config, long conversations)
+    {
+        var epochs = Epochs(config, conversations);
+        if (epochs <= MaxEpochs)
+        {
+            return null;
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{conversations} conversations at {config.Arrivals.RatePerSecond:R} per second in epochs of {config.Time.EpochSeconds:R} s need about {epochs:G3} epochs; the limit is {MaxEpochs:N0} (raise arrivals.rate_per_second or time.epoch_seconds, or run fewer conversations)");
+    }
+
+    private static double DrainThinkSeconds(ScenarioConfig config)
+    {
+        var used = config.Channels.Mix.Where(m => m.Value > 0).Select(m => m.Key)
+            .Concat(config.Channels.Matrix.Values.SelectMany(row => row.Where(t => t.Value > 0).Select(t => t.Key)));
+        return used.Select(c => c.MeanThinkSeconds()).DefaultIfEmpty(0).Max();
+    }
+}
