@@ -1,6 +1,7 @@
 using AgentSim.Abstractions.Messages;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
+using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Results;
@@ -30,6 +31,7 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
         var source = ScenarioSource.Resolve(settings.Scenario);
         var probe = new RunRequest($"run-{Guid.NewGuid():N}", source.Yaml, source.FileName, settings.Seed, 0, settings.Parallelism);
         var world = WorldCompiler.Compile(probe);
+        ConversationBudget.Check(world.Config, settings.Conversations);
         var request = probe with { Conversations = settings.Conversations ?? world.Config.Conversations };
 
         context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations) on the {settings.Engine} engine, parallelism {settings.Parallelism}.");
