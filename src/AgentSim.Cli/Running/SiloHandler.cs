@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentSim.Abstractions.Messages;
+using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Scenarios;
@@ -40,7 +41,7 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
     /// <summary>Runs the silo until it is stopped; returns the exit code.</summary>
     public async Task<int> RunAsync(IEnumerable<KeyValuePair<string, string?>> flags, CancellationToken cancellation)
     {
-        var configuration = BuildConfiguration(flags);
+        var configuration = ConfigurationErrors.Build(() => BuildConfiguration(flags));
         SiloSettings settings;
         SiloTraffic? traffic;
         var progress = new LatestProgress();
@@ -55,9 +56,10 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
             return ExitCodes.BadInput;
         }
 
-        await using var host = await AgentSimHost.StartAsync(
+        ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
+        await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
             new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Configuration = configuration, ClusterId = settings.ClusterId },
-            cancellation);
+            cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
         context.Console.WriteLine($"silo {host.ClusterId} listening on {root}");
         context.Console.WriteLine($"  metrics   {root}/metrics");

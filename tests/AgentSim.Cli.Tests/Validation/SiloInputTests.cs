@@ -1,0 +1,40 @@
+namespace AgentSim.Cli.Tests.Validation;
+
+public sealed class SiloInputTests
+{
+    [Theory]
+    [InlineData("ftp://127.0.0.1:9464", "has scheme 'ftp'; use http or https")]
+    [InlineData("http://127.0.0.1:99999", "has port '99999'; a port is a whole number from 0 to 65535")]
+    [InlineData("http://example.com:9464", "has host 'example.com', which is not an IP address")]
+    [InlineData("http://1.2:9464", "has host '1.2', which is not an IP address")]
+    [InlineData("http://127.0.0.1:9464/metrics", "has a path ('/metrics'); give only scheme, host and port")]
+    public async Task Silo_BadUrl_ExitsTwoSayingWhatIsWrong(string url, string expected)
+    {
+        var result = await Cli.RunAsync("silo", "--urls", url);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: --urls: '{url}' {expected}", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
+    public async Task Silo_SecondOfTwoUrlsBad_NamesOnlyThatOne()
+    {
+        var result = await Cli.RunAsync("silo", "--urls", "http://127.0.0.1:0;http://300.0.0.1:1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --urls: 'http://300.0.0.1:1' has host '300.0.0.1'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--rate", "1e-300", "--rate must be a number of at least 0.000001")]
+    [InlineData("--epoch-seconds", "1e-9", "--epoch-seconds must be a number from 0.001 (one millisecond) to 86400 (one day), got '1e-9'.")]
+    [InlineData("--time-scale", "1e-300", "--time-scale must be a number of at least 0.001, got '1e-300'.")]
+    public async Task Silo_FlagOutOfBounds_ExitsTwoNamingTheLimit(string flag, string value, string expected)
+    {
+        var result = await Cli.RunAsync("silo", flag, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {expected}", result.Error, StringComparison.Ordinal);
+    }
+}
