@@ -98,7 +98,8 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         }
 
         var source = ScenarioSource.Resolve(scenario);
-        var yaml = ScenarioOverrides.Apply(source.Yaml, settings.Rate, settings.EpochSeconds);
+        // The silo runs without end: the file's conversation count must not be checked against the run-length limit.
+        var yaml = ScenarioOverrides.Apply(source.Yaml, settings.Rate, settings.EpochSeconds, conversations: 1);
         var request = new RunRequest($"silo-{Guid.NewGuid():N}", yaml, source.FileName, settings.Seed, long.MaxValue, settings.Parallelism);
         WorldCompiler.Compile(request);
         return new SiloTraffic(request, settings.TimeScale, progress);

@@ -37,4 +37,25 @@ public sealed class SiloInputTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {expected}", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Silo_SlowTrickleOfAFiniteScenario_StartsBecauseASiloRunsWithoutEnd()
+    {
+        // A run of baseline's 20,000 conversations at 0.001 per second in 1-second epochs would pass the epoch limit; a silo has no end to check.
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var silo = AgentSimCli.RunAsync(["silo", "--urls", "http://127.0.0.1:0", "--scenario", "baseline", "--rate", "0.001", "--parallelism", "1"], output, error, interactive: false, stop.Token);
+        var waited = 0;
+        while (!output.ToString().Contains("traffic:", StringComparison.Ordinal) && !silo.IsCompleted && waited++ < 600)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        await stop.CancelAsync();
+        var code = await silo;
+
+        Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
+        Assert.Contains("traffic: baseline, 0.001 conversations per simulated second", output.ToString(), StringComparison.Ordinal);
+    }
 }
