@@ -26,7 +26,9 @@ public static class RunCommand
         var metricsPort = NumberOption.Create("--metrics-port", "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the run lasts (0: any free port).", 0, 65535);
         metricsPort.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } port && PortProbe.Problem(System.Net.IPAddress.Loopback, port) is { } problem)
+            // Runs even when the value did not parse (that error is already reported): read the token, not the value.
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+                && port <= 65535 && PortProbe.Problem(System.Net.IPAddress.Loopback, port) is { } problem)
             {
                 result.AddError($"--metrics-port {port}: {problem}");
             }
