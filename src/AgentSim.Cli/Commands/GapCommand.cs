@@ -3,6 +3,7 @@ using System.Globalization;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
 using AgentSim.Cli.Running;
+using AgentSim.Cli.Validation;
 using AgentSim.Model.Experiments;
 using AgentSim.Scenarios;
 using Spectre.Console;
@@ -51,6 +52,7 @@ public static class GapCommand
             };
             var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
             var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
+            ConversationBudget.Check(config, assumptions.ConversationsPerEnterprise, $"--conversations {assumptions.ConversationsPerEnterprise} (per enterprise)");
             var report = await Task.Run(() => GapExperiment.Run(config, assumptions, parse.GetValue(seed) ?? 2026), cancellation);
             var directory = parse.GetValue(output) ?? "out";
             AtomicFile.WriteAllText(Path.Combine(directory, "gap.json"), GapReportText.Json(report));

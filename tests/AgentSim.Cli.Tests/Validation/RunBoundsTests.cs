@@ -71,4 +71,16 @@ public sealed class RunBoundsTests : IDisposable
         Assert.StartsWith("error: tiny with the first scenario's 20000 conversations: 20000 conversations at 0.01 per second", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_dir.Combine("out")));
     }
+
+    [Fact]
+    public async Task Gap_ConversationsPerEnterpriseThatNeedTooManyEpochs_ExitsTwoBeforeTheExperiment()
+    {
+        var file = _dir.Write("slow.yaml", TestScenarios.Minimal + "conversations: 10\narrivals:\n  rate_per_second: 0.001\ntime:\n  epoch_seconds: 1\n");
+
+        var result = await Cli.RunAsync("gap", file, "--conversations", "10000000", "--out", _dir.Combine("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --conversations 10000000 (per enterprise): 10000000 conversations at 0.001 per second", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.Combine("out")));
+    }
 }
