@@ -102,6 +102,18 @@ public sealed class InputLimitTests : IDisposable
     }
 
     [Fact]
+    public void Validate_MaxTurnsSoLargeTheDrainNeedsTooManyEpochs_BlamesMaxTurns()
+    {
+        // 2,000,000,000 turns × 20 s of web-chat think time, in 60-second epochs: about 6.7e8 epochs.
+        var path = _dir.Write("turns.yaml", Yaml.Minimal + "\nconversation:\n  max_turns: 2000000000\n");
+
+        var problem = Assert.Single(ScenarioLoader.Validate(path));
+
+        Assert.Equal((12, "conversation.max_turns"), (problem.Line, problem.Field));
+        Assert.StartsWith("conversations last up to about 4E+10 s (conversation.max_turns 2000000000 × 20 s of mean think time), so epochs of 60 s need about 6.67E+08 epochs; the limit is 1,000,000", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_LongRunWithinTheEpochLimit_IsFine()
     {
         // 100,000 conversations at 1 per second in 1-second epochs, plus the drain: about 100,320 epochs.

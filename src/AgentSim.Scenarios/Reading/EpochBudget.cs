@@ -18,6 +18,8 @@ internal static class EpochBudget
             return;
         }
 
-        context.Report(Array.Find(Blame, context.Has) ?? "conversations", problem);
+        var drainDominates = RunLimits.DrainSeconds(config) > config.Conversations / config.Arrivals.RatePerSecond;
+        var blame = drainDominates && context.Has("conversation.max_turns") ? "conversation.max_turns" : Array.Find(Blame, context.Has);
+        context.Report(blame ?? "conversations", problem);
     }
 }

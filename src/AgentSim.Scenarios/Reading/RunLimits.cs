@@ -35,9 +35,11 @@ public static class RunLimits
     /// </summary>
     public static double Epochs(ScenarioConfig config, long conversations)
     {
-        var drain = config.Conversation.MaxTurns * DrainThinkSeconds(config);
-        return ((conversations / config.Arrivals.RatePerSecond) + drain) / config.Time.EpochSeconds;
+        return ((conversations / config.Arrivals.RatePerSecond) + DrainSeconds(config)) / config.Time.EpochSeconds;
     }
+
+    /// <summary>The drain: about how long the last conversations last after they start (max_turns × the longest mean think time of a usable channel).</summary>
+    public static double DrainSeconds(ScenarioConfig config) => config.Conversation.MaxTurns * DrainThinkSeconds(config);
 
     /// <summary>Why a run of <paramref name="conversations"/> would take too many epochs, or null when it would not.</summary>
     public static string? EpochProblem(ScenarioConfig config, long conversations)
@@ -48,9 +50,15 @@ public static class RunLimits
             return null;
         }
 
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{conversations} conversations at {config.Arrivals.RatePerSecond:R} per second in epochs of {config.Time.EpochSeconds:R} s need about {epochs:G3} epochs; the limit is {MaxEpochs:N0} (raise arrivals.rate_per_second or time.epoch_seconds, or run fewer conversations)");
+        var arrivals = conversations / config.Arrivals.RatePerSecond;
+        var drain = DrainSeconds(config);
+        return arrivals >= drain
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"{conversations} conversations at {config.Arrivals.RatePerSecond:R} per second in epochs of {config.Time.EpochSeconds:R} s need about {epochs:G3} epochs; the limit is {MaxEpochs:N0} (raise arrivals.rate_per_second or time.epoch_seconds, or run fewer conversations)")
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"conversations last up to about {drain:G3} s (conversation.max_turns {config.Conversation.MaxTurns} × {DrainThinkSeconds(config):R} s of mean think time), so epochs of {config.Time.EpochSeconds:R} s need about {epochs:G3} epochs; the limit is {MaxEpochs:N0} (lower conversation.max_turns or raise time.epoch_seconds)");
     }
 
     private static double DrainThinkSeconds(ScenarioConfig config)
