@@ -114,6 +114,17 @@ public sealed class InputLimitTests : IDisposable
     }
 
     [Fact]
+    public void Validate_ThinkTimeSoLongTheDrainNeedsTooManyEpochs_BlamesThinkSeconds()
+    {
+        var path = _dir.Write("think.yaml", Yaml.Minimal.Replace("  mix: {web_chat: 1}", "  mix: {web_chat: 1}\n  think_seconds: {web_chat: 1e12}", StringComparison.Ordinal));
+
+        var problem = Assert.Single(ScenarioLoader.Validate(path));
+
+        Assert.Equal((4, "channels.think_seconds"), (problem.Line, problem.Field));
+        Assert.EndsWith("(lower conversation.max_turns or channels.think_seconds, or raise time.epoch_seconds)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_LongRunWithinTheEpochLimit_IsFine()
     {
         // 100,000 conversations at 1 per second in 1-second epochs, plus the drain: about 100,320 epochs.

@@ -10,6 +10,9 @@ internal static class EpochBudget
     // The field reported: the one most likely to be the mistake, among those the file sets.
     private static readonly string[] Blame = ["arrivals.rate_per_second", "time.epoch_seconds", "conversations", "conversation.max_turns"];
 
+    // When the drain dominates: the turns, then the think times.
+    private static readonly string[] DrainBlame = ["conversation.max_turns", "channels.think_seconds", "time.epoch_seconds"];
+
     /// <summary>Checks the epoch count of a run of the scenario's own <c>conversations</c>; silent when an input already has a problem.</summary>
     public static void Check(ReadContext context, ScenarioConfig config)
     {
@@ -19,7 +22,7 @@ internal static class EpochBudget
         }
 
         var drainDominates = RunLimits.DrainSeconds(config) > config.Conversations / config.Arrivals.RatePerSecond;
-        var blame = drainDominates && context.Has("conversation.max_turns") ? "conversation.max_turns" : Array.Find(Blame, context.Has);
+        var blame = drainDominates ? Array.Find(DrainBlame, context.Has) : Array.Find(Blame, context.Has);
         context.Report(blame ?? "conversations", problem);
     }
 }

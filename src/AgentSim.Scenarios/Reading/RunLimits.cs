@@ -31,7 +31,7 @@ public static class RunLimits
     /// <summary>
     /// About how many epochs a run of <paramref name="conversations"/> takes: (conversations / rate + drain) / epoch length,
     /// where the drain is the longest a conversation lasts after it starts, estimated as max_turns times the longest
-    /// mean think time of a channel customers can use.
+    /// mean think time (<c>channels.think_seconds</c>) of a channel customers can use.
     /// </summary>
     public static double Epochs(ScenarioConfig config, long conversations)
     {
@@ -58,13 +58,13 @@ public static class RunLimits
                 $"{conversations} conversations at {config.Arrivals.RatePerSecond:R} per second in epochs of {config.Time.EpochSeconds:R} s need about {epochs:G3} epochs; the limit is {MaxEpochs:N0} (raise arrivals.rate_per_second or time.epoch_seconds, or run fewer conversations)")
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"conversations last up to about {drain:G3} s (conversation.max_turns {config.Conversation.MaxTurns} × {DrainThinkSeconds(config):R} s of mean think time), so epochs of {config.Time.EpochSeconds:R} s need about {epochs:G3} epochs; the limit is {MaxEpochs:N0} (lower conversation.max_turns or raise time.epoch_seconds)");
+                $"conversations last up to about {drain:G3} s (conversation.max_turns {config.Conversation.MaxTurns} × {DrainThinkSeconds(config):R} s of mean think time), so epochs of {config.Time.EpochSeconds:R} s need about {epochs:G3} epochs; the limit is {MaxEpochs:N0} (lower conversation.max_turns or channels.think_seconds, or raise time.epoch_seconds)");
     }
 
     private static double DrainThinkSeconds(ScenarioConfig config)
     {
         var used = config.Channels.Mix.Where(m => m.Value > 0).Select(m => m.Key)
             .Concat(config.Channels.Matrix.Values.SelectMany(row => row.Where(t => t.Value > 0).Select(t => t.Key)));
-        return used.Select(c => c.MeanThinkSeconds()).DefaultIfEmpty(0).Max();
+        return used.Select(c => config.Channels.ThinkSeconds.TryGetValue(c, out var think) ? think : c.DefaultThinkSeconds()).DefaultIfEmpty(0).Max();
     }
 }
