@@ -88,6 +88,11 @@ public sealed class SiloSettings
             Parallelism = (int?)reader.Whole($"{Section}:Parallelism", 1, 1024) ?? Environment.ProcessorCount,
             ClusterId = reader.Text($"{Section}:ClusterId"),
         };
+        if (configuration[UrlsKey] is { } urls && string.IsNullOrWhiteSpace(urls))
+        {
+            reader.Problems.Add($"{settings.UrlsLabel}: is empty; give http://HOST:PORT, e.g. {DefaultUrls} (the default)");
+        }
+
         reader.Problems.AddRange(ListenUrls.Problems(settings.Urls, settings.UrlsLabel));
         return reader.Problems.Count > 0 ? throw new CliInputException(reader.Problems) : settings;
     }

@@ -18,6 +18,15 @@ public sealed class SiloInputTests
     }
 
     [Fact]
+    public async Task Silo_EmptyUrls_ExitsTwoInsteadOfServingTheDefault()
+    {
+        var result = await Cli.RunAsync("silo", "--urls", "");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --urls: is empty; give http://HOST:PORT, e.g. http://127.0.0.1:9464 (the default)", result.Error.Trim());
+    }
+
+    [Fact]
     public async Task Silo_SecondOfTwoUrlsBad_NamesOnlyThatOne()
     {
         var result = await Cli.RunAsync("silo", "--urls", "http://127.0.0.1:0;http://300.0.0.1:1");
