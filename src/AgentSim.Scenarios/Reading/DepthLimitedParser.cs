@@ -10,7 +10,7 @@ namespace AgentSim.Scenarios.Reading;
 /// </summary>
 internal sealed class DepthLimitedParser(IParser inner) : IParser
 {
-    private readonly Stack<Frame> _frames = new();
+    private readonly Stack<NestingFrame> _frames = new();
 
     /// <inheritdoc />
     public ParsingEvent? Current => inner.Current;
@@ -40,7 +40,7 @@ internal sealed class DepthLimitedParser(IParser inner) : IParser
                     throw new NestingTooDeepException(checked((int)start.Start.Line), checked((int)start.Start.Column), Named(path));
                 }
 
-                _frames.Push(new Frame(path, start is MappingStart));
+                _frames.Push(new NestingFrame(path, start is MappingStart));
                 break;
             case SequenceEnd or MappingEnd:
                 _frames.Pop();
@@ -103,18 +103,5 @@ internal sealed class DepthLimitedParser(IParser inner) : IParser
         {
             parent.Index++;
         }
-    }
-
-    private sealed class Frame(string path, bool mapping)
-    {
-        public string Path { get; } = path;
-
-        public bool Mapping { get; } = mapping;
-
-        public bool ExpectKey { get; set; } = true;
-
-        public string Key { get; set; } = "?";
-
-        public int Index { get; set; }
     }
 }
