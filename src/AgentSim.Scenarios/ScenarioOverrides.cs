@@ -1,4 +1,6 @@
 using System.Globalization;
+using AgentSim.Scenarios.Reading;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AgentSim.Scenarios;
@@ -20,7 +22,8 @@ public static class ScenarioOverrides
         }
 
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        // Depth-limited like the reader: a deeply nested file throws a YamlException here instead of overflowing the stack.
+        stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml))));
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new ScenarioLoadException([new ScenarioProblem("scenario", 0, "scenario", "the scenario is not a YAML mapping")]);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
-using AgentSim.Cli.Running;
 using AgentSim.Cli.Validation;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Results;
@@ -29,8 +28,8 @@ public static class CompareCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var a = Load(parse.GetValue(first)!, parse.GetValue(seed));
-            var b = Load(parse.GetValue(second)!, parse.GetValue(seed));
+            var a = CompiledScenario.Load(parse.GetValue(first)!, parse.GetValue(seed)).World;
+            var b = CompiledScenario.Load(parse.GetValue(second)!, parse.GetValue(seed)).World;
             var n = parse.GetValue(conversations) ?? a.Config.Conversations;
             ConversationBudget.Check(a.Config, parse.GetValue(conversations));
             ConversationBudget.Check(b.Config, n, parse.GetValue(conversations) is null ? $"{b.Config.Name} with the first scenario's {n} conversations" : null);
@@ -56,17 +55,5 @@ public static class CompareCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static World Load(string nameOrPath, ulong? seed)
-    {
-        var source = ScenarioSource.Resolve(nameOrPath);
-        var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-        if (seed is { } s)
-        {
-            config.Seed = s;
-        }
-
-        return World.Compile(config);
     }
 }

@@ -50,13 +50,12 @@ public static class GapCommand
                 NoAiIntegrationShare = parse.GetValue(noAi),
                 CustomContextShare = parse.GetValue(custom),
             };
-            var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
-            var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-            ConversationBudget.Check(config, assumptions.ConversationsPerEnterprise, $"--conversations {assumptions.ConversationsPerEnterprise} (per enterprise)");
-            var report = await Task.Run(() => GapExperiment.Run(config, assumptions, parse.GetValue(seed) ?? 2026), cancellation);
+            var compiled = CompiledScenario.Load(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
+            ConversationBudget.Check(compiled.Config, assumptions.ConversationsPerEnterprise, $"--conversations {assumptions.ConversationsPerEnterprise} (per enterprise)");
+            var report = await Task.Run(() => GapExperiment.Run(compiled.Config, assumptions, parse.GetValue(seed) ?? 2026), cancellation);
             var directory = parse.GetValue(output) ?? "out";
             AtomicFile.WriteAllText(Path.Combine(directory, "gap.json"), GapReportText.Json(report));
-            AtomicFile.WriteAllText(Path.Combine(directory, "gap.md"), GapReportText.Markdown(report, source.Location));
+            AtomicFile.WriteAllText(Path.Combine(directory, "gap.md"), GapReportText.Markdown(report, compiled.Location));
             Show(context.Console, report);
             context.Console.WriteLine($"Wrote {Path.Combine(directory, "gap.json")} and gap.md");
             return ExitCodes.Ok;

@@ -7,7 +7,7 @@ using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
 using AgentSim.Cli.Running;
 using AgentSim.Cli.Validation;
-using AgentSim.Grains;
+using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Model.Results;
 using AgentSim.Model.Transcripts;
@@ -68,15 +68,11 @@ public static class TraceCommand
         });
         command.SetAction(async (parse, cancellation) =>
         {
-            var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
-            var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-            ConversationBudget.Check(config, parse.GetValue(conversations));
-            var request = new RunRequest(
+            var compiled = CompiledScenario.Load(parse.GetValue(scenario) ?? RunCommand.DefaultScenario, parse.GetValue(seed));
+            ConversationBudget.Check(compiled.Config, parse.GetValue(conversations));
+            var request = compiled.ToRunRequest(
                 $"trace-{Guid.NewGuid():N}",
-                source.Yaml,
-                source.FileName,
-                parse.GetValue(seed),
-                parse.GetValue(conversations) ?? config.Conversations,
+                parse.GetValue(conversations) ?? compiled.Config.Conversations,
                 Environment.ProcessorCount);
             var id = parse.GetValue(conversation) ?? 0;
             if (id >= request.Conversations)
@@ -87,7 +83,7 @@ public static class TraceCommand
             }
 
             await using var host = await AgentSimHost.StartAsync(new AgentSimHostOptions(), cancellation);
-            await OrleansEngine.RunAsync(host.GrainFactory, request, null, cancellation);
+            await host.RunAsync(request, compiled.World, null, cancellation);
             var transcript = parse.GetValue(find) is { } what
                 ? await FindAsync(host.GrainFactory, request, Finders[what], cancellation)
                 : await ReplayAsync(host.GrainFactory, request, id);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgentSim.Abstractions.Messages;
 using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
@@ -67,7 +66,7 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         context.Console.WriteLine($"  dashboard {root}{AgentSimHost.DashboardPath}");
         context.Console.WriteLine(traffic is null
             ? "  no traffic (give --scenario to generate some); Ctrl+C stops"
-            : string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {WorldCompiler.Compile(traffic.Request).Config.Arrivals.RatePerSecond} conversations per simulated second, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"));
+            : string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {traffic.World.Config.Arrivals.RatePerSecond} conversations per simulated second, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"));
 
         var shutdown = host.WaitForShutdownAsync(cancellation);
         while (await Task.WhenAny(shutdown, Task.Delay(ProgressEvery, _time, CancellationToken.None)) != shutdown)
@@ -97,11 +96,10 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
             return null;
         }
 
-        var source = ScenarioSource.Resolve(scenario);
-        // The silo runs without end: the file's conversation count must not be checked against the run-length limit.
-        var yaml = ScenarioOverrides.Apply(source.Yaml, settings.Rate, settings.EpochSeconds, conversations: 1);
-        var request = new RunRequest($"silo-{Guid.NewGuid():N}", yaml, source.FileName, settings.Seed, long.MaxValue, settings.Parallelism);
-        WorldCompiler.Compile(request);
-        return new SiloTraffic(request, settings.TimeScale, progress);
+        // Compiled once, here; the request carries the overridden text so a remote silo could compile the same world. The silo
+        // runs without end, so the file's own conversation count (set to 1) is not checked against the run-length limit.
+        var compiled = CompiledScenario.Compile(ScenarioSource.Resolve(scenario).With(settings.Rate, settings.EpochSeconds, conversations: 1), settings.Seed);
+        var request = compiled.ToRunRequest($"silo-{Guid.NewGuid():N}", long.MaxValue, settings.Parallelism);
+        return new SiloTraffic(request, compiled.World, settings.TimeScale, progress);
     }
 }

@@ -1,4 +1,3 @@
-using AgentSim.Grains;
 using AgentSim.Model.Engine;
 
 namespace AgentSim.Host.Telemetry;

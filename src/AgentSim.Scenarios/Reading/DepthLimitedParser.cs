@@ -37,7 +37,7 @@ internal sealed class DepthLimitedParser(IParser inner) : IParser
                 var path = Enter(null);
                 if (_frames.Count >= RunLimits.MaxNestingDepth)
                 {
-                    throw new NestingTooDeepException(checked((int)start.Start.Line), checked((int)start.Start.Column), Named(path));
+                    throw new NestingTooDeepException(start.Start, Named(path));
                 }
 
                 _frames.Push(new NestingFrame(path, start is MappingStart));

@@ -53,7 +53,7 @@ internal static partial class ScenarioReader
         }
         catch (NestingTooDeepException ex)
         {
-            context.Report(ex.Line, ex.Field, ex.Message);
+            context.Report(ex.Line, ex.Field, ex.Detail);
             return null;
         }
         catch (YamlException ex)

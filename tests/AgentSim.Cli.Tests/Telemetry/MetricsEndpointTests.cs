@@ -1,6 +1,5 @@
 using AgentSim.Model;
 using AgentSim.Abstractions.Messages;
-using AgentSim.Grains;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Model.Agents;
@@ -52,7 +51,7 @@ public sealed class MetricsEndpointTests
         Assert.NotNull(host.MetricsUri);
         Assert.Equal("127.0.0.1", host.MetricsUri.Host);
 
-        await OrleansEngine.RunAsync(host.GrainFactory, request, null, ct);
+        await host.RunAsync(request, world, null, ct);
         using var http = new HttpClient();
         var text = await http.GetStringAsync(host.MetricsUri, ct);
 
