@@ -25,22 +25,22 @@ public sealed record ScenarioSource(string Yaml, string FileName, string Locatio
     }
 
     /// <summary>
-    /// This source with <c>arrivals.rate_per_second</c> and <c>time.epoch_seconds</c> replaced where given (see
-    /// <see cref="ScenarioOverrides"/>); unchanged when the text is not valid YAML, so that compiling it reports the
-    /// problem with its line.
+    /// This source with <c>arrivals.rate_per_second</c>, <c>time.epoch_seconds</c> and <c>conversations</c> replaced where
+    /// given (see <see cref="ScenarioOverrides"/>); unchanged when the text is not valid YAML, so that compiling it reports
+    /// the problem with its line.
     /// </summary>
-    public ScenarioSource With(double? ratePerSecond, double? epochSeconds)
+    public ScenarioSource With(double? ratePerSecond, double? epochSeconds, int? conversations = null)
     {
-        if (ratePerSecond is null && epochSeconds is null)
+        if (ratePerSecond is null && epochSeconds is null && conversations is null)
         {
             return this;
         }
 
         try
         {
-            return this with { Yaml = ScenarioOverrides.Apply(Yaml, ratePerSecond, epochSeconds) };
+            return this with { Yaml = ScenarioOverrides.Apply(Yaml, ratePerSecond, epochSeconds, conversations) };
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ScenarioLoadException)
         {
             return this;
         }

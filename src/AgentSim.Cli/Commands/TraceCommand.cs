@@ -6,12 +6,14 @@ using AgentSim.Abstractions.Messages;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
 using AgentSim.Cli.Running;
+using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Model.Transcripts;
 using AgentSim.Scenarios;
+using AgentSim.Scenarios.Reading;
 using Spectre.Console;
 
 namespace AgentSim.Cli.Commands;
@@ -52,15 +54,23 @@ public static class TraceCommand
         var find = new Option<string?>("--find") { Description = $"Replay the first conversation showing one of: {string.Join(", ", Finders.Keys)}." };
         find.AcceptOnlyFromAmong([.. Finders.Keys]);
         var seed = NumberOption.Create("--seed", "Seed override (default: the scenario's seed).", 0UL, ulong.MaxValue);
-        var conversations = NumberOption.Create("--conversations", "Conversations in the run (default: the scenario's count).", 1L, long.MaxValue);
-        var output = new Option<string>("--out") { Description = "Output directory for transcript-ID.md and .json.", DefaultValueFactory = _ => "out" };
+        var conversations = NumberOption.Create("--conversations", "Conversations in the run (default: the scenario's count).", 1L, RunLimits.MaxConversations);
+        var output = OutputOption.Create("Output directory for transcript-ID.md and .json.");
         var command = new Command("trace", "Run a scenario and show one conversation turn by turn: switches, context, providers, guardrails, incidents.")
         {
             scenario, conversation, find, seed, conversations, output,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(conversation) is not null && result.GetResult(find) is not null)
+            {
+                result.AddError("--conversation and --find cannot be used together: give a conversation id, or let --find pick the first conversation that shows something");
+            }
+        });
         command.SetAction(async (parse, cancellation) =>
         {
             var compiled = CompiledScenario.Load(parse.GetValue(scenario) ?? RunCommand.DefaultScenario, parse.GetValue(seed));
+            ConversationBudget.Check(compiled.Config, parse.GetValue(conversations));
             var request = compiled.ToRunRequest(
                 $"trace-{Guid.NewGuid():N}",
                 parse.GetValue(conversations) ?? compiled.Config.Conversations,

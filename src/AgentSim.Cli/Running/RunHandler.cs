@@ -1,6 +1,7 @@
 using AgentSim.Abstractions.Messages;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
+using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
@@ -31,6 +32,7 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
         // (the command line reports it, exit 2), and the engines and the silo's grains all use this world.
         var scenario = CompiledScenario.Load(settings.Scenario, settings.Seed);
         var world = scenario.World;
+        ConversationBudget.Check(world.Config, settings.Conversations);
         var request = scenario.ToRunRequest($"run-{Guid.NewGuid():N}", settings.Conversations ?? world.Config.Conversations, settings.Parallelism);
 
         context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations) on the {settings.Engine} engine, parallelism {settings.Parallelism}.");

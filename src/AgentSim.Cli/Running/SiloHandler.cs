@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Scenarios;
@@ -39,7 +40,7 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
     /// <summary>Runs the silo until it is stopped; returns the exit code.</summary>
     public async Task<int> RunAsync(IEnumerable<KeyValuePair<string, string?>> flags, CancellationToken cancellation)
     {
-        var configuration = BuildConfiguration(flags);
+        var configuration = ConfigurationErrors.Build(() => BuildConfiguration(flags));
         SiloSettings settings;
         SiloTraffic? traffic;
         var progress = new LatestProgress();
@@ -54,9 +55,10 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
             return ExitCodes.BadInput;
         }
 
-        await using var host = await AgentSimHost.StartAsync(
+        ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
+        await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
             new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Configuration = configuration, ClusterId = settings.ClusterId },
-            cancellation);
+            cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
         context.Console.WriteLine($"silo {host.ClusterId} listening on {root}");
         context.Console.WriteLine($"  metrics   {root}/metrics");
@@ -94,8 +96,9 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
             return null;
         }
 
-        // Compiled once, here; the request carries the overridden text so a remote silo could compile the same world.
-        var compiled = CompiledScenario.Compile(ScenarioSource.Resolve(scenario).With(settings.Rate, settings.EpochSeconds), settings.Seed);
+        // Compiled once, here; the request carries the overridden text so a remote silo could compile the same world. The silo
+        // runs without end, so the file's own conversation count (set to 1) is not checked against the run-length limit.
+        var compiled = CompiledScenario.Compile(ScenarioSource.Resolve(scenario).With(settings.Rate, settings.EpochSeconds, conversations: 1), settings.Seed);
         var request = compiled.ToRunRequest($"silo-{Guid.NewGuid():N}", long.MaxValue, settings.Parallelism);
         return new SiloTraffic(request, compiled.World, settings.TimeScale, progress);
     }
