@@ -26,4 +26,7 @@ public enum Purpose : ulong
 
     /// <summary>Enterprise draws in the population experiment.</summary>
     Enterprise = 8,
+
+    /// <summary>A customer's handle time and patience in a human queue.</summary>
+    HumanQueue = 9,
 }
