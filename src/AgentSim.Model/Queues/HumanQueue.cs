@@ -47,6 +47,11 @@ public sealed class HumanQueue
             throw new ArgumentOutOfRangeException(nameof(config), $"human queue '{config.Name}': servers must be at least 1 (or omitted for unlimited)");
         }
 
+        if (config.HandleTime.Mean <= 0 || config.Patience is { } p && (p.MeanSeconds < 0 || p.ByChannel.Values.Any(m => m < 0)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(config), $"human queue '{config.Name}': handle time must be positive and patience not negative");
+        }
+
         Name = config.Name;
         Servers = config.Servers;
         _servers = config.Servers ?? int.MaxValue;

@@ -1,3 +1,4 @@
+using AgentSim.Model.Configuration;
 using AgentSim.Model.Queues;
 
 namespace AgentSim.Model.Tests.Queues;
@@ -62,6 +63,37 @@ public class ErlangAgreementTests(ITestOutputHelper output)
         // Shorter patience: more abandonment, fewer waits, as Erlang A says, with intervals that do not overlap.
         Assert.True(impatient.Abandon.Mean - impatient.Abandon.HalfWidth > patient.Abandon.Mean + patient.Abandon.HalfWidth);
         Assert.True(impatient.Wait.Mean + impatient.Wait.HalfWidth < patient.Wait.Mean - patient.Wait.HalfWidth);
+    }
+
+    [Fact]
+    public void Simulate_OneServerLogNormalHandle_AgreesWithPollaczekKhinchine()
+    {
+        // M/G/1 (Pollaczek–Khinchine; Gross & Harris §5.1): P(wait) = ρ, Wq = λE[S²]/(2(1 − ρ)). Log-normal handle
+        // time with median 1 s and p99 5 s: σ = ln 5/z0.99, E[S] = exp(σ²/2) s, E[S²] = exp(2σ²) s².
+        const double Lambda = 0.5, Horizon = 400_000;
+        var sigma = Math.Log(5) / 2.3263478740408408;
+        var mean = Math.Exp(sigma * sigma / 2);
+        var rho = Lambda * mean;
+        var expectedW = Lambda * Math.Exp(2 * sigma * sigma) / (2 * (1 - rho));
+        var waitShares = new List<double>();
+        var meanWaits = new List<double>();
+        for (var r = 0; r < Replications; r++)
+        {
+            var seed = 3000UL + (ulong)r;
+            var config = new HumanQueueConfig { Servers = 1, HandleTime = DurationSpec.LogNormal(1000, 5000) };
+            var (answered, _) = QueueTestKit.Run(new HumanQueue(config, seed), QueueTestKit.Poisson(seed, Lambda, Horizon), epochSeconds: 60);
+            var steady = answered.Where(a => a.AnsweredAtMicros - a.WaitMicros >= 1_000_000_000).ToList();
+            waitShares.Add(steady.Count(a => a.WaitMicros > 0) / (double)steady.Count);
+            meanWaits.Add(steady.Average(a => a.WaitMicros) / 1e6);
+        }
+
+        var pWait = QueueTestKit.Interval(waitShares);
+        var wait = QueueTestKit.Interval(meanWaits);
+        output.WriteLine($"M/G/1: P(wait) ρ = {rho:F4}, simulated {pWait.Mean:F4} ± {pWait.HalfWidth:F4}");
+        output.WriteLine($"M/G/1: Wq P-K {expectedW:F4} s, simulated {wait.Mean:F4} ± {wait.HalfWidth:F4} s; exponential handle (M/M/1) would give {rho * mean / (1 - rho):F4} s");
+        AssertInside(rho, pWait);
+        AssertInside(expectedW, wait);
+        AssertOutside(rho * mean / (1 - rho), wait);
     }
 
     private static ((double Mean, double HalfWidth) Abandon, (double Mean, double HalfWidth) Wait) Measure(

@@ -137,6 +137,15 @@ public class HumanQueueTests
         Assert.All(abandoned.Where(a => channelOf[a.ConversationId] != Channel.Voice), a => Assert.True(a.WaitMicros > 0));
     }
 
+    [Theory]
+    [InlineData(0, 60.0, null)]
+    [InlineData(2, 0.0, null)]
+    [InlineData(2, 60.0, -1.0)]
+    public void Constructor_InvalidConfig_Throws(int servers, double handle, double? patience)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HumanQueue(QueueTestKit.Config(servers, handle, patience), seed: 1));
+    }
+
     [Fact]
     public void Advance_ArrivalOutsideEpoch_Throws()
     {
