@@ -1,5 +1,3 @@
-using AgentSim.Model.Results;
-
 namespace AgentSim.Model.Queues;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace AgentSim.Model.Queues;
 /// </summary>
 public sealed class QueueStats
 {
-    private readonly long[] _waitHistogram = new long[LatencyHistogram.Buckets];
+    private readonly long[] _waitHistogram = new long[WaitBuckets.Buckets];
 
     /// <summary>Creates empty tallies for a queue with the given servers (null = unlimited) and service-level threshold.</summary>
     public QueueStats(int? servers, long serviceLevelMicros)
@@ -53,8 +51,8 @@ public sealed class QueueStats
     /// <summary>Time simulated since the queue's start, in microseconds.</summary>
     public long ElapsedMicros { get; private set; }
 
-    /// <summary>Waits of answered customers, bucketed as in <see cref="LatencyHistogram"/>.</summary>
-    public ReadOnlySpan<long> WaitHistogram => _waitHistogram;
+    /// <summary>Waits of answered customers, bucketed log-linearly (32 sub-buckets per power of two, as results.json latencies).</summary>
+    public ReadOnlySpan<long> WaitCounts => _waitHistogram;
 
     /// <summary>Offered customers per second of elapsed time.</summary>
     public double OfferedPerSecond => ElapsedMicros > 0 ? Offered / (ElapsedMicros / 1e6) : 0;
@@ -72,7 +70,7 @@ public sealed class QueueStats
     public double MeanWaitSeconds => Answered > 0 ? AnsweredWaitMicros / 1e6 / Answered : 0;
 
     /// <summary>The 90th percentile of the waits of answered customers, in seconds (about 3% precision).</summary>
-    public double WaitP90Seconds => LatencyHistogram.Quantile(_waitHistogram, 0.9) / 1e6;
+    public double WaitP90Seconds => WaitBuckets.Quantile(_waitHistogram, 0.9) / 1e6;
 
     /// <summary>
     /// Service level, the common ACD definition: customers answered within T over customers answered or abandoned
@@ -88,6 +86,22 @@ public sealed class QueueStats
 
     private long Decided => Answered + Abandoned;
 
+    /// <summary>The figures results.json reports under <c>queues.&lt;name&gt;</c>.</summary>
+    public QueueResults ToResults() => new()
+    {
+        Servers = Servers,
+        Offered = Offered,
+        OfferedPerSecond = OfferedPerSecond,
+        MeanHandleSeconds = MeanHandleSeconds,
+        Answered = Answered,
+        Abandoned = Abandoned,
+        WaitProbability = WaitProbability,
+        MeanWaitSeconds = MeanWaitSeconds,
+        WaitP90Seconds = WaitP90Seconds,
+        ServiceLevel = ServiceLevel,
+        Occupancy = Occupancy,
+    };
+
     /// <summary>Counts a customer joining the queue.</summary>
     internal void RecordOffered() => Offered++;
 
@@ -99,7 +113,7 @@ public sealed class QueueStats
         AnsweredWithinServiceLevel += waitMicros <= ServiceLevelMicros ? 1 : 0;
         AnsweredWaitMicros += waitMicros;
         HandleMicros += handleMicros;
-        _waitHistogram[LatencyHistogram.BucketOf(waitMicros)]++;
+        _waitHistogram[WaitBuckets.BucketOf(waitMicros)]++;
     }
 
     /// <summary>Counts a customer who left after <paramref name="waitMicros"/>.</summary>
