@@ -17,6 +17,7 @@ public class ErlangAgreementTests(ITestOutputHelper output)
         const double Lambda = 0.15, Handle = 360, Horizon = 420_000;
         var waitShares = new List<double>();
         var meanWaits = new List<double>();
+        var serviceLevels = new List<double>();
         for (var r = 0; r < Replications; r++)
         {
             var seed = 1000UL + (ulong)r;
@@ -27,10 +28,16 @@ public class ErlangAgreementTests(ITestOutputHelper output)
             var steady = answered.Where(a => a.AnsweredAtMicros - a.WaitMicros >= WarmUpSeconds * 1e6).ToList();
             waitShares.Add(steady.Count(a => a.WaitMicros > 0) / (double)steady.Count);
             meanWaits.Add(steady.Average(a => a.WaitMicros) / 1e6);
+            serviceLevels.Add(steady.Count(a => a.WaitMicros <= 20_000_000) / (double)steady.Count);
         }
 
         var pWait = QueueTestKit.Interval(waitShares);
         var wait = QueueTestKit.Interval(meanWaits);
+        var level = QueueTestKit.Interval(serviceLevels);
+        var expectedL = ErlangC.ServiceLevel(Servers, Lambda, Handle, 20);
+        output.WriteLine($"service level (20 s): Erlang C {expectedL:F4}, simulated {level.Mean:F4} ± {level.HalfWidth:F4}; c = 59 gives {ErlangC.ServiceLevel(Servers - 1, Lambda, Handle, 20):F4}");
+        AssertInside(expectedL, level);
+        AssertOutside(ErlangC.ServiceLevel(Servers - 1, Lambda, Handle, 20), level);
         var expectedP = ErlangC.WaitProbability(Servers, Lambda, Handle);
         var expectedW = ErlangC.MeanWaitSeconds(Servers, Lambda, Handle);
         output.WriteLine($"P(wait): Erlang C {expectedP:F4}, simulated {pWait.Mean:F4} ± {pWait.HalfWidth:F4}; c = 59 gives {ErlangC.WaitProbability(Servers - 1, Lambda, Handle):F4}");
