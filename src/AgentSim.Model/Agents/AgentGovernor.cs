@@ -65,9 +65,11 @@ public sealed class AgentGovernor
 
         if (reason is not null)
         {
+            // The agent's window starts afresh when it returns: what it did before the rollback (incidents detected
+            // later included) has been paid for, and what its fallback does meanwhile is not charged to it.
             _rolledBackUntil = epochEnd + (long)(_policy.CooldownMinutes * 60_000_000);
-            _incidents.RemoveAll(x => x <= epochEnd);
-            _failures.RemoveAll(x => x <= epochEnd);
+            _incidents.Clear();
+            _failures.Clear();
             Rollbacks++;
         }
 

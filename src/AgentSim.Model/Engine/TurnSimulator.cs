@@ -74,7 +74,12 @@ public sealed class TurnSimulator
         var provider = _router.Route(c.Channel, snap, report, t, ref rng, ref latency);
         if (provider < 0)
         {
-            End(c, Outcome.Failed, report, t);
+            if (!snap.AgentRolledBack[c.Agent])
+            {
+                report.FailureTimes[c.Agent].Add(t);
+            }
+
+            End(c, Outcome.Failed);
             return;
         }
 
@@ -90,7 +95,7 @@ public sealed class TurnSimulator
         if (repeating && RepeatExhaustsPatience(c))
         {
             _observer.Turn(c.Channel, provider, latency, guardMicros);
-            End(c, Outcome.Abandoned, report, t);
+            End(c, Outcome.Abandoned);
             return;
         }
 
@@ -107,7 +112,7 @@ public sealed class TurnSimulator
         if (message.Escalate)
         {
             EndTurn(c, u, message.Text, "", provider, latency, guardMicros);
-            End(c, Outcome.Escalated, report, t);
+            End(c, Outcome.Escalated);
             return;
         }
 
@@ -120,7 +125,7 @@ public sealed class TurnSimulator
             {
                 report.HumanDemand[c.Agent]++;
                 EndTurn(c, u, message.Text, "", provider, latency, guardMicros);
-                End(c, rng.Chance(snap.HumanAccept[c.Agent]) ? Outcome.Escalated : Outcome.Abandoned, report, t);
+                End(c, rng.Chance(snap.HumanAccept[c.Agent]) ? Outcome.Escalated : Outcome.Abandoned);
                 return;
             }
 
@@ -143,14 +148,14 @@ public sealed class TurnSimulator
         if (answer.Escalate)
         {
             EndTurn(c, u, message.Text, answer.Text, provider, latency, guardMicros);
-            End(c, Outcome.Escalated, report, t);
+            End(c, Outcome.Escalated);
             return;
         }
 
         // 7. Whatever got through is an incident; audit logging decides whether anyone finds out.
         if (!answer.Blocked)
         {
-            Incidents(c, u, answer, provider, t + latency, report, ref rng);
+            Incidents(c, u, answer, provider, t + latency, snap.AgentRolledBack[c.Agent] ? null : report.IncidentTimes[c.Agent], ref rng);
         }
 
         EndTurn(c, u, message.Text, answer.Blocked ? "" : answer.Text, provider, latency, guardMicros);
@@ -173,7 +178,7 @@ public sealed class TurnSimulator
         }
 
         // 8. Outcome, or the customer's next turn after their think time.
-        Next(c, behaviour, report, t + latency, ref rng);
+        Next(c, behaviour, t + latency, ref rng);
     }
 
     private bool Switch(ConversationState c, long t, ref Rng rng, ref long latency)
@@ -204,59 +209,60 @@ public sealed class TurnSimulator
         return c.Repeats > c.Customer.Patience;
     }
 
-    private void Incidents(ConversationState c, Utterance u, in AgentAnswer answer, int provider, long at, EpochReport report, ref Rng rng)
+    // Detected incidents are charged to the agent's governance (<paramref name="charged"/>) only when the agent itself answered, not its fallback.
+    private void Incidents(ConversationState c, Utterance u, in AgentAnswer answer, int provider, long at, List<long>? charged, ref Rng rng)
     {
         if (answer.EchoEntity is not null && Fingerprints.Visible(answer.Text, u.EntityFingerprint))
         {
-            Incident(c, IncidentKind.PiiLeak, provider, answer, at, report, ref rng);
+            Incident(c, IncidentKind.PiiLeak, provider, answer, at, charged, ref rng);
         }
 
         if (answer.Hallucinated)
         {
             c.Frustration += _world.Config.Conversation.FrustrationPerWrongAnswer;
-            Incident(c, IncidentKind.Hallucination, provider, answer, at, report, ref rng);
+            Incident(c, IncidentKind.Hallucination, provider, answer, at, charged, ref rng);
         }
 
         if (answer.Complied)
         {
-            Incident(c, IncidentKind.Injection, provider, answer, at, report, ref rng);
+            Incident(c, IncidentKind.Injection, provider, answer, at, charged, ref rng);
         }
 
         if (answer.UnsafeSeverity > 0)
         {
-            Incident(c, IncidentKind.UnsafeContent, provider, answer, at, report, ref rng);
+            Incident(c, IncidentKind.UnsafeContent, provider, answer, at, charged, ref rng);
         }
     }
 
-    private void Incident(ConversationState c, IncidentKind kind, int provider, in AgentAnswer answer, long at, EpochReport report, ref Rng rng)
+    private void Incident(ConversationState c, IncidentKind kind, int provider, in AgentAnswer answer, long at, List<long>? charged, ref Rng rng)
     {
         var after = _audit.Detect(c.Channel, provider, answer.Logged(kind), ref rng);
         var detected = after != AuditCheck.NotDetected;
         _observer.Incident(kind, c.Channel, detected, detected ? after : 0);
         if (detected)
         {
-            report.IncidentTimes[c.Agent].Add(at + after);
+            charged?.Add(at + after);
         }
     }
 
-    private void Next(ConversationState c, AgentBehaviour behaviour, EpochReport report, long at, ref Rng rng)
+    private void Next(ConversationState c, AgentBehaviour behaviour, long at, ref Rng rng)
     {
         var cfg = _world.Config.Conversation;
         if (c.Progress >= c.TurnsNeeded)
         {
-            End(c, rng.Chance(behaviour.ResolveRate) ? Outcome.Resolved : Outcome.Escalated, report, at);
+            End(c, rng.Chance(behaviour.ResolveRate) ? Outcome.Resolved : Outcome.Escalated);
         }
         else if (rng.Chance(behaviour.EscalateRate))
         {
-            End(c, Outcome.Escalated, report, at);
+            End(c, Outcome.Escalated);
         }
         else if (rng.Chance(cfg.AbandonPerFrustration * c.Frustration))
         {
-            End(c, Outcome.Abandoned, report, at);
+            End(c, Outcome.Abandoned);
         }
         else if (c.Turns >= cfg.MaxTurns)
         {
-            End(c, Outcome.Escalated, report, at);
+            End(c, Outcome.Escalated);
         }
         else
         {
@@ -270,14 +276,9 @@ public sealed class TurnSimulator
         _observer.Turn(c.Channel, provider, latency, guardMicros);
     }
 
-    private void End(ConversationState c, Outcome outcome, EpochReport report, long at)
+    private void End(ConversationState c, Outcome outcome)
     {
         c.Outcome = outcome;
-        if (outcome == Outcome.Failed)
-        {
-            report.FailureTimes[c.Agent].Add(at);
-        }
-
         _observer.ConversationEnded(outcome, c.Channel);
     }
 }

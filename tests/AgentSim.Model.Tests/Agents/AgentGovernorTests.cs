@@ -52,4 +52,17 @@ public class AgentGovernorTests
         g.CloseEpoch(2 * Minute, [], [], 1);
         Assert.Equal(1.0, g.HumanAccept, 6);
     }
+
+    [Fact]
+    public void CloseEpoch_IncidentsMadeBeforeRollbackDetectedLater_DoNotRollBackAgainOnReturn()
+    {
+        var g = new AgentGovernor(new GovernanceConfig { IncidentBudget = 1, WindowMinutes = 60, CooldownMinutes = 30 }, Minute);
+        Assert.Equal(RollbackReason.Incidents, g.CloseEpoch(Minute, [10, 20, 35 * Minute, 36 * Minute], [], 0));
+        for (var m = 2; m <= 40; m++)
+        {
+            Assert.Null(g.CloseEpoch(m * Minute, [], [], 0));
+        }
+
+        Assert.Equal(1, g.Rollbacks);
+    }
 }

@@ -26,23 +26,23 @@ public class GoldenResultsTests
         ["application-only"] = "1866334708e10fa30a7994eb67c0148e2da5afa585a12f9f9c6d13cb13a3024e",
         ["baseline"] = "3affc40fff53fe7d60cd36041f9765cee21b3388f6597d49a1e521b72050401c",
         ["defense-in-depth"] = "00bfa44beeeccce6bb0a343576f1883504af445b190620035d2a492044e91664",
-        ["no-native-context"] = "9eb46221c06640fd5000a50af7d300e6c08779b56f05743c78791c926257d67d",
+        ["no-native-context"] = "8ee3f928d1ba41e9739b655e87f4d80c33ad69844a85c6031a1a0bc2080aca79",
         ["platform-native"] = "c0f680f7db33500f7a1986b954cdc507f58339fe0ef4eac97b6d4df093cf6ef1",
-        ["provider-outage"] = "ee8b98ddd363d5237aaf1b2ec9c849c6d07cfddb0c7b90af79bdb39afed10990",
-        ["strict-governance"] = "1b615143c0e2460033f4488f46e08540a32a2c1d00d59a484974327fa2902076",
+        ["provider-outage"] = "fcd3f90b70135fe9381063acf4267761bf4c1f4d5012a61f755476647e4871c8",
+        ["strict-governance"] = "4bf0e93a7560ee9f5f3f889cfa57a5d359295938ee85e0ac61ada0b9c0fe6d46",
     };
 
     /// <summary>The hashes of the perturbed worlds of <see cref="GoldenWorlds"/>, by index.</summary>
     public static readonly IReadOnlyList<string> ExpectedWorlds =
     [
-        "b68bed2463fab8d4c136b877851002d67e6f1e8b39345c2c88ecefd385b83215",
-        "8ac3ce1f52bbd7ea8dc7690d25015e9a452a2b99219665061b1126430cfcd8c3",
-        "eedb15fdb5b168778a30dce334a8d8d4b94dc1696fe8998deca45e0a2c9e67d7",
-        "cf3d9ff4ed3387f0f74b3c7d1c72b6a9d3489e492bd1ff6616bea01fd2e054f3",
-        "e7d2fa960d227a376878f470ee5247c342004c66730ce2054b212b81025a560f",
-        "257edf102433852ba5b536973804eac61cb245620eafd5ecb9cf426f2e1cfe81",
-        "2c915049ac8e8978793d1deef1e33a7162d146ef051121418e3cc1e712183591",
-        "5199b7e8108a848eca473f29a4b4963087ec11b16e9e0b79de9d9e1b24668e33",
+        "ef6f8669cf653def0935b414cb08318331bddbdb7a65d631f134484b217459f7",
+        "15aa47b9a0142f4e6cc434cccabcbba6af99df096445d5b83f747d99d39f4560",
+        "e27683b49c04476efdcc6d0df9ad397bbf60757f8dd2505097992e37b9737dac",
+        "62342d5b8bcf0708f523faa7ab7d94b30053e7fd9ca17951d737614226617950",
+        "8aec25d0475dcbf25136d3e60d0da79cfc064d68c0eb5624950e9f0db686d440",
+        "a3310d5c77aa52da0b9c76fc6e622aebb351b75fb06bd43b5bbbc5a60e2cb69d",
+        "3391c1fe68014bb6251edcd2ebde3eadb37489d3174186e68592d4479b84b6f1",
+        "795ca2f592e99a9c59a6e78f9122f08534a1d0507747bf2945de6d98f263e43d",
     ];
 
     public static TheoryData<string> PresetNames => new(Presets.Names);
