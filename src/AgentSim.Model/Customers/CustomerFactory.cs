@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Guardrails;
@@ -10,10 +11,14 @@ namespace AgentSim.Model.Customers;
 /// <summary>
 /// Makes customers from (run seed, customer id): Bogus fakers are built once per locale and re-seeded per customer
 /// (never through the global <c>Randomizer.Seed</c>), so a customer is the same whoever asks and in whatever order.
-/// Not thread-safe: one factory per shard.
+/// Factories of one world (same seed, customers config and channel mix) share the profiles they made, so each
+/// customer of a population that fits the cache is made once per run, not once per shard.
+/// Not thread-safe: one factory per shard (the shared profiles are).
 /// </summary>
 public sealed class CustomerFactory
 {
+    private static readonly ConditionalWeakTable<WeightedTable, SharedPopulation> Populations = new();
+
     private readonly ulong _seed;
     private readonly CustomersConfig _config;
     private readonly WeightedTable _channelMix;
@@ -22,6 +27,7 @@ public sealed class CustomerFactory
     private readonly Dictionary<string, Faker> _fakers = new(StringComparer.Ordinal);
     private readonly Dictionary<long, CustomerProfile> _cache = [];
     private readonly int _cacheLimit;
+    private readonly CustomerProfile?[]? _shared;
 
     /// <summary>Creates a factory for a run.</summary>
     public CustomerFactory(ulong seed, CustomersConfig config, WeightedTable channelMix, int cacheLimit = 200_000)
@@ -32,11 +38,24 @@ public sealed class CustomerFactory
         _tierNames = [.. config.Tiers.Keys];
         _tiers = new WeightedTable([.. config.Tiers.Values]);
         _cacheLimit = cacheLimit;
+        if (config.Population > 0 && config.Population <= cacheLimit)
+        {
+            var population = Populations.GetValue(channelMix, _ => new SharedPopulation(seed, config));
+            if (population.Seed == seed && ReferenceEquals(population.Config, config))
+            {
+                _shared = population.Profiles;
+            }
+        }
     }
 
     /// <summary>Returns the customer with this id (cached).</summary>
     public CustomerProfile Get(long id)
     {
+        if (_shared is not null && (ulong)id < (ulong)_shared.Length)
+        {
+            return Volatile.Read(ref _shared[id]) ?? Interlocked.CompareExchange(ref _shared[id], Create(id), null) ?? _shared[id]!;
+        }
+
         if (_cache.TryGetValue(id, out var profile))
         {
             return profile;
@@ -93,5 +112,14 @@ public sealed class CustomerFactory
             Patience = patience,
             Pii = pii,
         };
+    }
+
+    private sealed class SharedPopulation(ulong seed, CustomersConfig config)
+    {
+        public ulong Seed { get; } = seed;
+
+        public CustomersConfig Config { get; } = config;
+
+        public CustomerProfile?[] Profiles { get; } = new CustomerProfile?[config.Population];
     }
 }

@@ -4,7 +4,10 @@ namespace AgentSim.Model.Text;
 public static class Luhn
 {
     /// <summary>True when the digits of <paramref name="text"/> pass the Luhn check.</summary>
-    public static bool IsValid(string text)
+    public static bool IsValid(string text) => IsValid(text.AsSpan());
+
+    /// <summary>True when the digits of <paramref name="text"/> pass the Luhn check (at least 13 digits; other characters are skipped).</summary>
+    public static bool IsValid(ReadOnlySpan<char> text)
     {
         var sum = 0;
         var doubleIt = false;

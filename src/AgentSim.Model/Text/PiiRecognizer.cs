@@ -3,27 +3,84 @@ using AgentSim.Model.Guardrails;
 
 namespace AgentSim.Model.Text;
 
-/// <summary>Finds one PII entity type in text, the way a pattern recognizer in Presidio does.</summary>
-public sealed class PiiRecognizer(PiiEntity entity, Regex pattern, Func<string, bool>? validate = null)
+/// <summary>Checks a candidate match of a recognizer (for example a Luhn check for card numbers).</summary>
+/// <param name="value">The matched text.</param>
+internal delegate bool PiiValidator(ReadOnlySpan<char> value);
+
+/// <summary>
+/// Finds one PII entity type in text, the way a pattern recognizer in Presidio does. Thread-safe; text without a
+/// match costs no allocation.
+/// </summary>
+public sealed class PiiRecognizer
 {
+    private readonly Regex _pattern;
+    private readonly PiiValidator? _validate;
+    private readonly string _placeholder;
+
+    /// <summary>Creates a recognizer whose matches are checked by a string <paramref name="validate"/>, if given.</summary>
+    public PiiRecognizer(PiiEntity entity, Regex pattern, Func<string, bool>? validate = null)
+        : this(entity, pattern, validate is null ? null : new PiiValidator(value => validate(value.ToString())), spanValidator: true)
+    {
+    }
+
+    private PiiRecognizer(PiiEntity entity, Regex pattern, PiiValidator? validate, bool spanValidator)
+    {
+        _ = spanValidator;
+        Entity = entity;
+        _pattern = pattern;
+        _validate = validate;
+        _placeholder = "<" + entity.Name() + ">";
+    }
+
     /// <summary>The entity type.</summary>
-    public PiiEntity Entity { get; } = entity;
+    public PiiEntity Entity { get; }
 
     /// <summary>Replaces every valid match with <c>&lt;ENTITY&gt;</c>; returns how many were masked.</summary>
     public int Mask(ref string text)
     {
+        // First pass: count the valid matches and the length of the result; most texts have none and stop here.
         var count = 0;
-        var name = "<" + Entity.Name() + ">";
-        text = pattern.Replace(text, m =>
+        var removed = 0;
+        foreach (var m in _pattern.EnumerateMatches(text))
         {
-            if (validate is not null && !validate(m.Value))
+            if (IsValid(text.AsSpan(m.Index, m.Length)))
             {
-                return m.Value;
+                count++;
+                removed += m.Length;
+            }
+        }
+
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        text = string.Create(text.Length - removed + (count * _placeholder.Length), (Recognizer: this, Text: text), static (span, state) =>
+        {
+            var (self, source) = state;
+            var written = 0;
+            var copied = 0;
+            foreach (var m in self._pattern.EnumerateMatches(source))
+            {
+                if (!self.IsValid(source.AsSpan(m.Index, m.Length)))
+                {
+                    continue;
+                }
+
+                source.AsSpan(copied, m.Index - copied).CopyTo(span[written..]);
+                written += m.Index - copied;
+                self._placeholder.CopyTo(span[written..]);
+                written += self._placeholder.Length;
+                copied = m.Index + m.Length;
             }
 
-            count++;
-            return name;
+            source.AsSpan(copied).CopyTo(span[written..]);
         });
         return count;
     }
+
+    /// <summary>A recognizer whose matches are checked on the span, without allocating.</summary>
+    internal static PiiRecognizer WithValidator(PiiEntity entity, Regex pattern, PiiValidator validate) => new(entity, pattern, validate, spanValidator: true);
+
+    private bool IsValid(ReadOnlySpan<char> match) => _validate is null || _validate(match);
 }

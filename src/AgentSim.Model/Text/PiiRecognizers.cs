@@ -9,7 +9,7 @@ public static partial class PiiRecognizers
     private static readonly PiiRecognizer[] All =
     [
         new(PiiEntity.EmailAddress, EmailPattern()),
-        new(PiiEntity.CreditCard, CardPattern(), Luhn.IsValid),
+        PiiRecognizer.WithValidator(PiiEntity.CreditCard, CardPattern(), Luhn.IsValid),
         new(PiiEntity.IbanCode, IbanPattern()),
         new(PiiEntity.UsSsn, SsnPattern()),
         new(PiiEntity.IpAddress, IpPattern()),
