@@ -16,16 +16,17 @@ public sealed class PiiRecognizer
     private readonly Regex _pattern;
     private readonly PiiValidator? _validate;
     private readonly string _placeholder;
+    private readonly string[]? _cues;
 
     /// <summary>Creates a recognizer whose matches are checked by a string <paramref name="validate"/>, if given.</summary>
     public PiiRecognizer(PiiEntity entity, Regex pattern, Func<string, bool>? validate = null)
-        : this(entity, pattern, validate is null ? null : new PiiValidator(value => validate(value.ToString())), spanValidator: true)
+        : this(entity, pattern, validate is null ? null : new PiiValidator(value => validate(value.ToString())), cues: null)
     {
     }
 
-    private PiiRecognizer(PiiEntity entity, Regex pattern, PiiValidator? validate, bool spanValidator)
+    private PiiRecognizer(PiiEntity entity, Regex pattern, PiiValidator? validate, string[]? cues)
     {
-        _ = spanValidator;
+        _cues = cues;
         Entity = entity;
         _pattern = pattern;
         _validate = validate;
@@ -38,6 +39,11 @@ public sealed class PiiRecognizer
     /// <summary>Replaces every valid match with <c>&lt;ENTITY&gt;</c>; returns how many were masked.</summary>
     public int Mask(ref string text)
     {
+        if (_cues is not null && !HasCue(text))
+        {
+            return 0;
+        }
+
         // First pass: count the valid matches and the length of the result; most texts have none and stop here.
         var count = 0;
         var removed = 0;
@@ -79,8 +85,25 @@ public sealed class PiiRecognizer
         return count;
     }
 
-    /// <summary>A recognizer whose matches are checked on the span, without allocating.</summary>
-    internal static PiiRecognizer WithValidator(PiiEntity entity, Regex pattern, PiiValidator validate) => new(entity, pattern, validate, spanValidator: true);
+    /// <summary>
+    /// A recognizer whose matches are checked on the span (<paramref name="validate"/>, without allocating) and that runs
+    /// its pattern only on text containing one of <paramref name="cues"/>: literal text every match needs (such as the
+    /// context words of a lookbehind), so skipping text without them changes no result.
+    /// </summary>
+    internal static PiiRecognizer With(PiiEntity entity, Regex pattern, PiiValidator? validate = null, string[]? cues = null) => new(entity, pattern, validate, cues);
+
+    private bool HasCue(string text)
+    {
+        foreach (var cue in _cues!)
+        {
+            if (text.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsValid(ReadOnlySpan<char> match) => _validate is null || _validate(match);
 }

@@ -47,6 +47,7 @@ public class FastTextAgreementTests
         [
             "a", "B", "7", "0", " ", "  ", ".", ",", ";", ":", "!", "?", "@", "-", "at", "dot", "one", "nine", "zero",
             "One", "at.", "dot,", "five.", "x.", "..", "\t", "é", "İ", "٣", "jane", "Doe", "4111", "+1", "(", ")", "'",
+            "name is", "I'm", "live at", "ship to", "Jane", "Main St", "DE89", "192.168.0.1", "123-45-6789", "a@b.co",
         ];
         var rng = new Rng(11);
         for (var i = 0; i < 4000; i++)
