@@ -39,7 +39,10 @@ public static class Luhn
     }
 
     /// <summary>Returns the check digit that makes <paramref name="payload"/> + digit valid.</summary>
-    public static int CheckDigit(string payload)
+    public static int CheckDigit(string payload) => CheckDigit(payload.AsSpan());
+
+    /// <summary>Returns the check digit that makes the digits <paramref name="payload"/> + digit valid.</summary>
+    public static int CheckDigit(ReadOnlySpan<char> payload)
     {
         var sum = 0;
         var doubleIt = true;
