@@ -64,11 +64,11 @@ public static class EngineBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| engine | conversations | wall s | conversations/s | turns/s | allocated MB | KB/conversation |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| engine | conversations | wall s | conversations/s | turns/s | CPU s | conversations/CPU s | allocated MB | KB/conversation |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in rows)
         {
-            Console.WriteLine(string.Create(c, $"| {r.Name} | {r.Conversations:N0} | {r.Seconds:F2} | {r.Conversations / r.Seconds:N0} | {r.Turns / r.Seconds:N0} | {r.AllocatedBytes / 1e6:N0} | {r.AllocatedBytes / 1e3 / r.Conversations:F1} |"));
+            Console.WriteLine(string.Create(c, $"| {r.Name} | {r.Conversations:N0} | {r.Seconds:F2} | {r.Conversations / r.Seconds:N0} | {r.Turns / r.Seconds:N0} | {r.CpuSeconds:F2} | {r.Conversations / r.CpuSeconds:N0} | {r.AllocatedBytes / 1e6:N0} | {r.AllocatedBytes / 1e3 / r.Conversations:F1} |"));
         }
 
         var ratio = rows[1].Seconds > 0 ? (rows[1].Conversations / rows[1].Seconds) / (rows[0].Conversations / rows[0].Seconds) : 0;
@@ -87,14 +87,16 @@ public static class EngineBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var outcome = await run();
         clock.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var world = WorldCompiler.Compile(Request(yaml, n, 1));
         var results = ResultsBuilder.Build(world, outcome);
         var turns = results.Latency.Values.Sum(l => l.Turns);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {clock.Elapsed.TotalSeconds:F2} s, {n / clock.Elapsed.TotalSeconds:N0} conversations/s, {turns / clock.Elapsed.TotalSeconds:N0} turns/s"));
-        return new Row(name, n, turns, clock.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: false) - allocated, results);
+        return new Row(name, n, turns, clock.Elapsed.TotalSeconds, cpuSeconds, GC.GetTotalAllocatedBytes(precise: false) - allocated, results);
     }
 
     private static RunRequest Request(string yaml, long n, int parallelism) =>
@@ -109,5 +111,5 @@ public static class EngineBenchmark
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private sealed record Row(string Name, long Conversations, long Turns, double Seconds, long AllocatedBytes, RunResults Results);
+    private sealed record Row(string Name, long Conversations, long Turns, double Seconds, double CpuSeconds, long AllocatedBytes, RunResults Results);
 }
