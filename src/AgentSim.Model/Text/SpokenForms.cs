@@ -9,7 +9,7 @@ namespace AgentSim.Model.Text;
 /// </summary>
 public static class SpokenForms
 {
-    private const int StackLimit = 512;
+    private const int StackLimit = 1024;
     private const int MaxSpokenPerChar = 7; // " seven " / " three " / " eight "
     private static readonly string[] Digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
@@ -18,7 +18,7 @@ public static class SpokenForms
     {
         var capacity = written.Length * MaxSpokenPerChar;
         char[]? rented = null;
-        var buffer = capacity <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        var buffer = capacity <= StackLimit ? stackalloc char[capacity] : (rented = ArrayPool<char>.Shared.Rent(capacity));
         var length = Speak(written, buffer);
         var result = new string(buffer[..length]);
         if (rented is not null)
@@ -33,7 +33,7 @@ public static class SpokenForms
     public static string Normalize(string spoken)
     {
         char[]? rented = null;
-        var buffer = spoken.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(spoken.Length));
+        var buffer = spoken.Length <= StackLimit ? stackalloc char[spoken.Length] : (rented = ArrayPool<char>.Shared.Rent(spoken.Length));
         var length = Normalize(spoken, buffer, fingerprint: false);
         var result = length == spoken.Length && buffer[..length].SequenceEqual(spoken) ? spoken : new string(buffer[..length]);
         if (rented is not null)
@@ -93,7 +93,7 @@ public static class SpokenForms
         }
 
         char[]? rented = null;
-        var buffer = text.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         var length = Normalize(text, buffer, fingerprint: true);
         var found = buffer[..length].IndexOf(fingerprint, StringComparison.Ordinal) >= 0;
         if (rented is not null)
@@ -238,7 +238,14 @@ public static class SpokenForms
                 {
                     foreach (var c in core)
                     {
-                        if (char.IsLetterOrDigit(c))
+                        if (char.IsAscii(c))
+                        {
+                            if (char.IsAsciiLetterOrDigit(c))
+                            {
+                                into[n++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                            }
+                        }
+                        else if (char.IsLetterOrDigit(c))
                         {
                             into[n++] = char.ToLowerInvariant(c);
                         }
@@ -284,6 +291,11 @@ public static class SpokenForms
 
     private static int DigitOf(ReadOnlySpan<char> word)
     {
+        if (word.Length is < 3 or > 5 || word[0] is not ('z' or 'o' or 't' or 'f' or 's' or 'e' or 'n'))
+        {
+            return -1;
+        }
+
         for (var d = 0; d < Digits.Length; d++)
         {
             if (word.SequenceEqual(Digits[d]))
