@@ -17,16 +17,18 @@ public sealed class PiiRecognizer
     private readonly PiiValidator? _validate;
     private readonly string _placeholder;
     private readonly string[]? _cues;
+    private readonly bool _needsDigit;
 
     /// <summary>Creates a recognizer whose matches are checked by a string <paramref name="validate"/>, if given.</summary>
     public PiiRecognizer(PiiEntity entity, Regex pattern, Func<string, bool>? validate = null)
-        : this(entity, pattern, validate is null ? null : new PiiValidator(value => validate(value.ToString())), cues: null)
+        : this(entity, pattern, validate is null ? null : new PiiValidator(value => validate(value.ToString())), cues: null, needsDigit: false)
     {
     }
 
-    private PiiRecognizer(PiiEntity entity, Regex pattern, PiiValidator? validate, string[]? cues)
+    private PiiRecognizer(PiiEntity entity, Regex pattern, PiiValidator? validate, string[]? cues, bool needsDigit)
     {
         _cues = cues;
+        _needsDigit = needsDigit;
         Entity = entity;
         _pattern = pattern;
         _validate = validate;
@@ -39,7 +41,7 @@ public sealed class PiiRecognizer
     /// <summary>Replaces every valid match with <c>&lt;ENTITY&gt;</c>; returns how many were masked.</summary>
     public int Mask(ref string text)
     {
-        if (_cues is not null && !HasCue(text))
+        if (text.Length == 0 || (_needsDigit && !HasDigit(text)) || (_cues is not null && !HasCue(text)))
         {
             return 0;
         }
@@ -87,10 +89,34 @@ public sealed class PiiRecognizer
 
     /// <summary>
     /// A recognizer whose matches are checked on the span (<paramref name="validate"/>, without allocating) and that runs
-    /// its pattern only on text containing one of <paramref name="cues"/>: literal text every match needs (such as the
-    /// context words of a lookbehind), so skipping text without them changes no result.
+    /// its pattern only on text containing one of <paramref name="cues"/> and, with <paramref name="needsDigit"/>, a
+    /// decimal digit (what <c>\d</c> matches): what every match needs, so skipping other text changes no result.
     /// </summary>
-    internal static PiiRecognizer With(PiiEntity entity, Regex pattern, PiiValidator? validate = null, string[]? cues = null) => new(entity, pattern, validate, cues);
+    internal static PiiRecognizer With(PiiEntity entity, Regex pattern, PiiValidator? validate = null, string[]? cues = null, bool needsDigit = false) =>
+        new(entity, pattern, validate, cues, needsDigit);
+
+    private static bool HasDigit(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return true;
+        }
+
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true; // \d also matches the decimal digits of other scripts
+            }
+        }
+
+        return false;
+    }
 
     private bool HasCue(string text)
     {
