@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using System.Diagnostics;
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
@@ -5,6 +6,7 @@ using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Providers;
+using AgentSim.Model.Results;
 using static AgentSim.Host.Telemetry.AgentSimInstruments;
 
 namespace AgentSim.Host.Telemetry;
@@ -17,18 +19,8 @@ namespace AgentSim.Host.Telemetry;
 /// </summary>
 public sealed class WorldMetrics : ISimulationObserver
 {
-    private const int Ch = ChannelInfo.Count;
-    private const string NoProvider = "none";
-
-    private static readonly Outcome[] Outcomes = Enum.GetValues<Outcome>();
-    private static readonly Continuity[] Continuities = Enum.GetValues<Continuity>();
-    private static readonly CheckResult[] CheckResults = Enum.GetValues<CheckResult>();
-    private static readonly IncidentKind[] IncidentKinds = Enum.GetValues<IncidentKind>();
-    private static readonly ProviderResult[] ProviderResults = Enum.GetValues<ProviderResult>();
-    private static readonly RollbackReason[] Reasons = Enum.GetValues<RollbackReason>();
-
     private readonly AgentSimInstruments _instruments;
-    private readonly int _providers;
+    private readonly LabelSpace _space;
     private readonly TagList[] _channel;
     private readonly TagList[] _ended;
     private readonly TagList[] _turns;
@@ -42,36 +34,83 @@ public sealed class WorldMetrics : ISimulationObserver
     private readonly TagList[] _requests;
     private readonly string[] _agents;
 
-    /// <summary>Precomputes the tag lists of a world.</summary>
+    /// <summary>Precomputes the tag lists of a world, one per index of its <see cref="LabelSpace"/>.</summary>
     public WorldMetrics(AgentSimInstruments instruments, World world)
     {
         _instruments = instruments;
-        _providers = world.Providers.Length;
-        string[] providers = [.. world.Providers.Select(p => p.Name), NoProvider];
+        var space = _space = new LabelSpace(world.Providers.Length, world.Guardrails.Length, world.Agents.Length);
         var channels = ChannelInfo.All;
+        var providers = world.Providers;
 
-        _channel = [.. channels.Select(c => new TagList { { ChannelTag, c.Name() } })];
-        _ended = [.. from o in Outcomes from c in channels select new TagList { { OutcomeTag, o.Name() }, { ChannelTag, c.Name() } }];
-        _turns = [.. from c in channels from p in providers select new TagList { { ChannelTag, c.Name() }, { ProviderTag, p } }];
-        _switches = [.. from f in channels from t in channels select new TagList { { FromTag, f.Name() }, { ToTag, t.Name() } }];
-        _losses = [.. from f in channels from t in channels from k in Continuities
-                      select new TagList { { FromTag, f.Name() }, { ToTag, t.Name() }, { ContinuityTag, k.Name() } }];
-        _checks = [.. from g in world.Guardrails from r in CheckResults
-                      select new TagList
-                      {
-                          { GuardrailTag, g.Name },
-                          { KindTag, g.Config.Kind.Name() },
-                          { PlacementTag, g.Config.Placement.Name() },
-                          { StageTag, g.Config.Stage.Name() },
-                          { ResultTag, r.Name() },
-                      }];
+        _channel = new TagList[space.ChannelCount];
+        _ended = new TagList[space.EndedCount];
+        _turns = new TagList[space.TurnCount];
+        _switches = new TagList[space.SwitchCount];
+        _losses = new TagList[space.LossCount];
+        _incidents = new TagList[space.IncidentCount];
+        _requests = new TagList[space.RequestCount];
+        foreach (var c in channels)
+        {
+            _channel[(int)c] = new TagList { { ChannelTag, c.Name() } };
+            foreach (var o in Wire<Outcome>.Values)
+            {
+                _ended[LabelSpace.Ended(o, c)] = new TagList { { OutcomeTag, o.Name() }, { ChannelTag, c.Name() } };
+            }
+
+            foreach (var p in providers)
+            {
+                _turns[space.Turn(c, p.Index)] = new TagList { { ChannelTag, c.Name() }, { ProviderTag, p.Name } };
+                foreach (var r in Wire<ProviderResult>.Values)
+                {
+                    _requests[LabelSpace.Request(p.Index, c, r)] = new TagList { { ProviderTag, p.Name }, { ChannelTag, c.Name() }, { ResultTag, r.Name() } };
+                }
+            }
+
+            foreach (var to in channels)
+            {
+                _switches[LabelSpace.Switch(c, to)] = new TagList { { FromTag, c.Name() }, { ToTag, to.Name() } };
+                foreach (var k in Wire<Continuity>.Values)
+                {
+                    _losses[LabelSpace.Loss(c, to, k)] = new TagList { { FromTag, c.Name() }, { ToTag, to.Name() }, { ContinuityTag, k.Name() } };
+                }
+            }
+
+            foreach (var k in Wire<IncidentKind>.Values)
+            {
+                foreach (var detected in new[] { false, true })
+                {
+                    _incidents[LabelSpace.Incident(k, c, detected)] = new TagList { { KindTag, k.Name() }, { ChannelTag, c.Name() }, { DetectedTag, detected ? "true" : "false" } };
+                }
+            }
+        }
+
+        _checks = new TagList[space.CheckCount];
+        foreach (var g in world.Guardrails)
+        {
+            foreach (var r in Wire<CheckResult>.Values)
+            {
+                _checks[LabelSpace.Check(g.Index, r)] = new TagList
+                {
+                    { GuardrailTag, g.Name },
+                    { KindTag, g.Config.Kind.Name() },
+                    { PlacementTag, g.Config.Placement.Name() },
+                    { StageTag, g.Config.Stage.Name() },
+                    { ResultTag, r.Name() },
+                };
+            }
+        }
+
         _guardrailLatency = [.. world.Guardrails.Select(g => new TagList { { GuardrailTag, g.Name }, { PlacementTag, g.Config.Placement.Name() } })];
-        _incidents = [.. from k in IncidentKinds from c in channels from d in new[] { "false", "true" }
-                         select new TagList { { KindTag, k.Name() }, { ChannelTag, c.Name() }, { DetectedTag, d } }];
-        _detection = [.. IncidentKinds.Select(k => new TagList { { KindTag, k.Name() } })];
-        _rollbacks = [.. from a in world.Agents from r in Reasons select new TagList { { AgentTag, a.Name }, { ReasonTag, r.Name() } }];
-        _requests = [.. from p in providers from c in channels from r in ProviderResults
-                        select new TagList { { ProviderTag, p }, { ChannelTag, c.Name() }, { ResultTag, r.Name() } }];
+        _detection = [.. Wire<IncidentKind>.Values.Select(k => new TagList { { KindTag, k.Name() } })];
+        _rollbacks = new TagList[space.RollbackCount];
+        foreach (var a in world.Agents)
+        {
+            foreach (var r in Wire<RollbackReason>.Values)
+            {
+                _rollbacks[LabelSpace.Rollback(a.Index, r)] = new TagList { { AgentTag, a.Name }, { ReasonTag, r.Name() } };
+            }
+        }
+
         _agents = [.. world.Agents.Select(a => a.Name)];
         CreateSeries();
     }
@@ -86,25 +125,30 @@ public sealed class WorldMetrics : ISimulationObserver
     /// <inheritdoc />
     public void ConversationEnded(Outcome outcome, Channel channel)
     {
-        _instruments.Ended.Add(1, in _ended[((int)outcome * Ch) + (int)channel]);
+        _instruments.Ended.Add(1, in _ended[LabelSpace.Ended(outcome, channel)]);
         _instruments.AddInFlight(-1);
     }
 
     /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
     {
-        ref readonly var tags = ref _turns[((int)channel * (_providers + 1)) + ProviderSlot(provider)];
+        if ((uint)provider >= (uint)_space.Providers)
+        {
+            return;
+        }
+
+        ref readonly var tags = ref _turns[_space.Turn(channel, provider)];
         _instruments.TurnCount.Add(1, in tags);
         _instruments.TurnSeconds.Record(latencyMicros / 1e6, in tags);
     }
 
     /// <inheritdoc />
     public void ChannelSwitch(Channel from, Channel to) =>
-        _instruments.Switches.Add(1, in _switches[((int)from * Ch) + (int)to]);
+        _instruments.Switches.Add(1, in _switches[LabelSpace.Switch(from, to)]);
 
     /// <inheritdoc />
     public void ContextLoss(Channel from, Channel to, Continuity continuity) =>
-        _instruments.Losses.Add(1, in _losses[((((int)from * Ch) + (int)to) * Continuities.Length) + (int)continuity]);
+        _instruments.Losses.Add(1, in _losses[LabelSpace.Loss(from, to, continuity)]);
 
     /// <inheritdoc />
     public void CustomerRepeat(Channel channel) => _instruments.Repeats.Add(1, in _channel[(int)channel]);
@@ -117,14 +161,14 @@ public sealed class WorldMetrics : ISimulationObserver
             return;
         }
 
-        _instruments.Checks.Add(1, in _checks[(guardrail * CheckResults.Length) + (int)result]);
+        _instruments.Checks.Add(1, in _checks[LabelSpace.Check(guardrail, result)]);
         _instruments.GuardrailSeconds.Record(latencyMicros / 1e6, in _guardrailLatency[guardrail]);
     }
 
     /// <inheritdoc />
     public void Incident(IncidentKind kind, Channel channel, bool detected, long detectMicros)
     {
-        _instruments.IncidentCount.Add(1, in _incidents[((((int)kind * Ch) + (int)channel) * 2) + (detected ? 1 : 0)]);
+        _instruments.IncidentCount.Add(1, in _incidents[LabelSpace.Incident(kind, channel, detected)]);
         if (detected)
         {
             _instruments.DetectionSeconds.Record(detectMicros / 1e6, in _detection[(int)kind]);
@@ -132,16 +176,20 @@ public sealed class WorldMetrics : ISimulationObserver
     }
 
     /// <inheritdoc />
-    public void ProviderRequest(int provider, Channel channel, ProviderResult result) =>
-        _instruments.Requests.Add(1, in _requests[(((ProviderSlot(provider) * Ch) + (int)channel) * ProviderResults.Length) + (int)result]);
+    public void ProviderRequest(int provider, Channel channel, ProviderResult result)
+    {
+        if ((uint)provider < (uint)_space.Providers)
+        {
+            _instruments.Requests.Add(1, in _requests[LabelSpace.Request(provider, channel, result)]);
+        }
+    }
 
     /// <inheritdoc />
     public void AgentRollback(int agent, RollbackReason reason)
     {
-        var index = (agent * Reasons.Length) + (int)reason;
-        if ((uint)index < (uint)_rollbacks.Length)
+        if ((uint)agent < (uint)_agents.Length)
         {
-            _instruments.Rollbacks.Add(1, in _rollbacks[index]);
+            _instruments.Rollbacks.Add(1, in _rollbacks[LabelSpace.Rollback(agent, reason)]);
         }
     }
 
@@ -154,20 +202,19 @@ public sealed class WorldMetrics : ISimulationObserver
         }
     }
 
-    // Adds 0 to every counter series a world can produce. The "none" provider slot is left out: the engine never reports it.
+    // Adds 0 to every counter series a world can produce (a switch from a channel to itself cannot happen).
     private void CreateSeries()
     {
-        var realProviders = _providers * Ch;
         Zero(_instruments.Started, _channel);
         Zero(_instruments.Ended, _ended);
-        Zero(_instruments.TurnCount, _turns.Where((_, i) => i % (_providers + 1) < _providers));
-        Zero(_instruments.Switches, _switches.Where((_, i) => i / Ch != i % Ch));
+        Zero(_instruments.TurnCount, _turns);
+        Zero(_instruments.Switches, ChannelInfo.All.SelectMany(from => ChannelInfo.All.Where(to => to != from).Select(to => _switches[LabelSpace.Switch(from, to)])));
         Zero(_instruments.Losses, _losses);
         Zero(_instruments.Repeats, _channel);
         Zero(_instruments.Checks, _checks);
         Zero(_instruments.IncidentCount, _incidents);
         Zero(_instruments.Rollbacks, _rollbacks);
-        Zero(_instruments.Requests, _requests.Take(realProviders * ProviderResults.Length));
+        Zero(_instruments.Requests, _requests);
         foreach (var agent in _agents)
         {
             _instruments.AddAgent(agent);
@@ -181,6 +228,4 @@ public sealed class WorldMetrics : ISimulationObserver
             counter.Add(0, in tags);
         }
     }
-
-    private int ProviderSlot(int provider) => (uint)provider < (uint)_providers ? provider : _providers;
 }

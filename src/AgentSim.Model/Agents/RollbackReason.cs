@@ -4,8 +4,10 @@ namespace AgentSim.Model.Agents;
 public enum RollbackReason
 {
     /// <summary>Detected incidents exceeded the budget.</summary>
+    [WireName("incidents")]
     Incidents,
 
     /// <summary>Failed conversations exceeded the budget.</summary>
+    [WireName("failures")]
     Failures,
 }

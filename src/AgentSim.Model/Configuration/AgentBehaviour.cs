@@ -21,6 +21,9 @@ public sealed class AgentBehaviour
     /// <summary>Chance the agent complies with an injection that reached it.</summary>
     public double InjectionComplyRate { get; set; } = 0.4;
 
-    /// <summary>Per-turn chance of unsafe text; tripled when abusive input reached the agent.</summary>
+    /// <summary>Per-turn chance of unsafe text; multiplied by <see cref="UnsafeAfterAbuseMultiplier"/> when abusive input reached the agent.</summary>
     public double UnsafeRate { get; set; } = 0.002;
+
+    /// <summary>Multiplier on <see cref="UnsafeRate"/> when abusive input got past the layers to the agent.</summary>
+    public double UnsafeAfterAbuseMultiplier { get; set; } = 3;
 }

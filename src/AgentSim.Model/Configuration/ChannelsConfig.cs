@@ -13,4 +13,7 @@ public sealed class ChannelsConfig
 
     /// <summary>Transition weights: from-channel → (to-channel → weight). A channel with no row never switches.</summary>
     public Dictionary<Channel, Dictionary<Channel, double>> Matrix { get; set; } = [];
+
+    /// <summary>Mean customer think time between two turns, in seconds, per channel (exponential); channels not listed keep their default.</summary>
+    public Dictionary<Channel, double> ThinkSeconds { get; set; } = ChannelInfo.All.ToDictionary(c => c, ChannelInfo.DefaultThinkSeconds);
 }

@@ -27,6 +27,21 @@ public sealed class ConversationConfig
     /// <summary>Frustration added when the customer must repeat themselves (0..1 scale).</summary>
     public double FrustrationPerRepeat { get; set; } = 0.25;
 
+    /// <summary>Frustration added when a message must be sent again after a message fault; null for half of <see cref="FrustrationPerRepeat"/>.</summary>
+    public double? FrustrationPerResend { get; set; }
+
+    /// <summary>Frustration added when a duplicated message makes the agent answer twice.</summary>
+    public double FrustrationPerDuplicate { get; set; } = 0.05;
+
+    /// <summary>Frustration added by a made-up (hallucinated) answer that reached the customer.</summary>
+    public double FrustrationPerWrongAnswer { get; set; } = 0.15;
+
+    /// <summary>Frustration added when a guardrail blocked the customer's message or the agent's answer.</summary>
+    public double FrustrationPerRefusal { get; set; } = 0.1;
+
+    /// <summary>The frustration a resend adds, with its default applied.</summary>
+    public double ResendFrustration => FrustrationPerResend ?? FrustrationPerRepeat / 2;
+
     /// <summary>Per-turn abandonment chance per unit of frustration.</summary>
     public double AbandonPerFrustration { get; set; } = 0.15;
 }

@@ -1,4 +1,5 @@
 using AgentSim.Model.Channels;
+using AgentSim.Model.Faults;
 
 namespace AgentSim.Model.Configuration;
 
@@ -31,29 +32,4 @@ public sealed class FaultConfig
 
     /// <summary>Message faults (truncation, duplicates, transcription noise): share of messages in scope it hits.</summary>
     public double Rate { get; set; }
-}
-
-/// <summary>Kinds of scripted fault.</summary>
-public enum FaultKind
-{
-    /// <summary>The provider is down (every request fails).</summary>
-    ProviderOutage,
-
-    /// <summary>The provider answers slowly and with extra errors.</summary>
-    ProviderDegradation,
-
-    /// <summary>The application context store is unavailable (every lookup misses).</summary>
-    ContextStoreOutage,
-
-    /// <summary>A guardrail layer is down (its fail mode applies).</summary>
-    GuardrailOutage,
-
-    /// <summary>Messages are cut short (SMS segments): the agent answers a fragment and the customer sends it again.</summary>
-    SmsTruncation,
-
-    /// <summary>Messages are delivered twice (WhatsApp): the agent answers twice, costing time and patience.</summary>
-    DuplicateDelivery,
-
-    /// <summary>Voice transcripts are garbled: the agent misunderstands and the customer repeats themselves.</summary>
-    TranscriptionNoise,
 }

@@ -29,8 +29,10 @@ public sealed class GovernanceConfig
 public enum FallbackKind
 {
     /// <summary>A human queue with limited capacity; overflow abandons.</summary>
+    [WireName("human")]
     Human,
 
     /// <summary>The previous agent version.</summary>
+    [WireName("previous_version")]
     PreviousVersion,
 }

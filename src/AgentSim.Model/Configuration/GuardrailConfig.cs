@@ -36,6 +36,15 @@ public sealed class GuardrailConfig
     /// <summary>Chance it fires on a clean message.</summary>
     public double FalsePositiveRate { get; set; } = 0.002;
 
+    /// <summary>
+    /// Injection and topic rails: share of injection attempts with the telltale pattern the rail would catch before its miss
+    /// rate; null for the kind's default (injection 1.0, topic 0.6).
+    /// </summary>
+    public double? Recall { get; set; }
+
+    /// <summary>Injection and topic rails: the share of <see cref="Recall"/> left against obfuscated attempts that lack the pattern.</summary>
+    public double ObfuscatedRecallFactor { get; set; } = 0.5;
+
     /// <summary>Content-safety severity threshold (0–7); content at or above it is caught.</summary>
     public int SeverityThreshold { get; set; } = 4;
 

@@ -41,4 +41,7 @@ public sealed class ProviderConfig
 
     /// <summary>Guardrail kinds this provider can run natively (a platform layer must name one of these).</summary>
     public List<GuardrailKind> NativeGuardrails { get; set; } = [];
+
+    /// <summary>Whether the provider offers a guardrail kind natively (a platform layer of that kind can run there).</summary>
+    public bool Offers(GuardrailKind kind) => NativeGuardrails.Contains(kind);
 }

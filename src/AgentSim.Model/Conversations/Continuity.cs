@@ -4,11 +4,14 @@ namespace AgentSim.Model.Conversations;
 public enum Continuity
 {
     /// <summary>The provider's native cross-channel context.</summary>
+    [WireName("native")]
     Native,
 
     /// <summary>The application team's context store.</summary>
+    [WireName("application")]
     Application,
 
     /// <summary>Nothing: context is lost on every switch.</summary>
+    [WireName("none")]
     None,
 }

@@ -1,6 +1,7 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Faults;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
@@ -46,24 +47,7 @@ public sealed class World
         Guardrails = [.. config.Guardrails.Select((g, i) => new GuardrailModel(i, g, g.Provider is null ? -1 : Find(providerIndex, g.Provider)))];
         PreAgent = [.. Guardrails.Where(g => g.Config.Stage is GuardrailStage.Transport or GuardrailStage.Input or GuardrailStage.Dialog).OrderBy(g => g.Config.Stage).ThenBy(g => g.Index)];
         PostAgent = [.. Guardrails.Where(g => g.Config.Stage is GuardrailStage.Retrieval or GuardrailStage.Tool or GuardrailStage.Output).OrderBy(g => g.Config.Stage).ThenBy(g => g.Index)];
-        Audit = [.. Guardrails.Where(g => g.Config.Kind == GuardrailKind.Audit || g.Config.Stage == GuardrailStage.Audit)];
-
-        var store = config.Context.Store;
-        StorePairs = new bool[ChannelInfo.Count * ChannelInfo.Count];
-        if (store is not null)
-        {
-            foreach (var from in ChannelInfo.All)
-            {
-                foreach (var to in ChannelInfo.All)
-                {
-                    StorePairs[((int)from * ChannelInfo.Count) + (int)to] = store.AllPairs || store.Pairs.Contains(new ChannelPair(from, to));
-                }
-            }
-
-            StoreLatency = LogNormal.From(store.Latency);
-        }
-
-        Faults = [.. config.Faults.Select(f => new FaultWindow(
+        Faults = new FaultSchedule(config.Faults.Select(f => new FaultWindow(
             f.Kind,
             (long)(f.StartMinutes * 60_000_000),
             (long)((f.StartMinutes + f.DurationMinutes) * 60_000_000),
@@ -72,7 +56,8 @@ public sealed class World
             f.Channel,
             f.ErrorRate,
             (long)(f.AddedLatencyMs * 1000),
-            f.Rate))];
+            f.Rate)));
+        MeanThinkSeconds = [.. ChannelInfo.All.Select(c => config.Channels.ThinkSeconds.TryGetValue(c, out var s) ? s : c.DefaultThinkSeconds())];
     }
 
     /// <summary>The scenario this world was compiled from.</summary>
@@ -117,80 +102,15 @@ public sealed class World
     /// <summary>Layers that run on the agent's answer, in stage order.</summary>
     public GuardrailModel[] PostAgent { get; }
 
-    /// <summary>Audit layers.</summary>
-    public GuardrailModel[] Audit { get; }
-
     /// <summary>Scripted faults.</summary>
-    public FaultWindow[] Faults { get; }
+    public FaultSchedule Faults { get; }
 
-    /// <summary>Latency of a context-store lookup.</summary>
-    public LogNormal StoreLatency { get; }
-
-    private bool[] StorePairs { get; }
+    /// <summary>Mean customer think time between turns, in seconds, per channel index.</summary>
+    public double[] MeanThinkSeconds { get; }
 
     /// <summary>Compiles a validated scenario.</summary>
     public static World Compile(ScenarioConfig config) => new(config);
 
-    /// <summary>True when the application context store covers the pair.</summary>
-    public bool StoreCovers(Channel from, Channel to) => StorePairs[((int)from * ChannelInfo.Count) + (int)to];
-
-    /// <summary>True when a scripted fault of <paramref name="kind"/> is active at <paramref name="t"/> for the provider/guardrail/channel.</summary>
-    public bool FaultActive(FaultKind kind, long t, int provider = -1, int guardrail = -1, Channel? channel = null)
-    {
-        foreach (var f in Faults)
-        {
-            if (f.Kind == kind && t >= f.StartMicros && t < f.EndMicros
-                && (f.Provider < 0 || f.Provider == provider)
-                && (f.Guardrail < 0 || f.Guardrail == guardrail)
-                && (f.Channel is null || channel is null || f.Channel == channel))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Active degradation of a provider at <paramref name="t"/>: added error rate and latency.</summary>
-    public (double ErrorRate, long AddedMicros) Degradation(long t, int provider, Channel channel)
-    {
-        double error = 0;
-        long added = 0;
-        foreach (var f in Faults)
-        {
-            if (f.Kind == FaultKind.ProviderDegradation && t >= f.StartMicros && t < f.EndMicros
-                && (f.Provider < 0 || f.Provider == provider) && (f.Channel is null || f.Channel == channel))
-            {
-                error += f.ErrorRate;
-                added += f.AddedMicros;
-            }
-        }
-
-        return (error, added);
-    }
-
-    /// <summary>The share of messages a message fault of <paramref name="kind"/> hits at <paramref name="t"/> on this provider and channel (summed over active faults, at most 1).</summary>
-    public double MessageFaultRate(FaultKind kind, long t, int provider, Channel channel)
-    {
-        double rate = 0;
-        foreach (var f in Faults)
-        {
-            if (f.Kind == kind && t >= f.StartMicros && t < f.EndMicros
-                && (f.Provider < 0 || f.Provider == provider) && (f.Channel is null || f.Channel == channel))
-            {
-                rate += f.Rate;
-            }
-        }
-
-        return Math.Min(1, rate);
-    }
-
     private static int Find(Dictionary<string, int> index, string name) =>
         index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"Unknown provider '{name}'.");
 }
-
-/// <summary>Primary and failover provider indices of a channel (-1 for none).</summary>
-public readonly record struct Route(int Primary, int Failover);
-
-/// <summary>A compiled scripted fault window, in microseconds of simulated time.</summary>
-public readonly record struct FaultWindow(FaultKind Kind, long StartMicros, long EndMicros, int Provider, int Guardrail, Channel? Channel, double ErrorRate, long AddedMicros, double Rate);

@@ -133,7 +133,7 @@ public static class GapExperiment
         }
 
         // Platform layers exist only on a provider that offers them and still carries the channel.
-        s.Guardrails.RemoveAll(g => g.Placement == Placement.Platform && !s.Providers.Any(p => p.Name == g.Provider && p.NativeGuardrails.Contains(g.Kind)));
+        s.Guardrails.RemoveAll(g => g.Placement == Placement.Platform && !s.Providers.Any(p => p.Name == g.Provider && p.Offers(g.Kind)));
         return s;
     }
 }

@@ -4,8 +4,10 @@ namespace AgentSim.Model.Guardrails;
 public enum FailMode
 {
     /// <summary>Let the message through unchecked.</summary>
+    [WireName("open")]
     Open,
 
     /// <summary>Refuse the message.</summary>
+    [WireName("closed")]
     Closed,
 }

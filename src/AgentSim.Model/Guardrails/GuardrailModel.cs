@@ -1,10 +1,11 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Guardrails;
 
-/// <summary>A guardrail layer compiled for simulation.</summary>
+/// <summary>A guardrail layer compiled for simulation: where it sits, what it covers, and the check of its kind.</summary>
 public sealed class GuardrailModel
 {
     private readonly bool[] _channels = new bool[ChannelInfo.Count];
@@ -21,8 +22,7 @@ public sealed class GuardrailModel
         }
 
         Latency = LogNormal.From(config.Latency);
-        DetectionDelay = LogNormal.From(config.DetectionDelay);
-        Recognizers = Text.PiiRecognizers.For(config.Entities);
+        Check = GuardrailChecks.Create(config);
     }
 
     /// <summary>Index in the world.</summary>
@@ -40,11 +40,8 @@ public sealed class GuardrailModel
     /// <summary>Latency of one check.</summary>
     public LogNormal Latency { get; }
 
-    /// <summary>Audit: delay from incident to detection.</summary>
-    public LogNormal DetectionDelay { get; }
-
-    /// <summary>The PII recognizers this layer runs (empty for other kinds).</summary>
-    public Text.PiiRecognizer[] Recognizers { get; }
+    /// <summary>The check of the layer's kind, chosen once here.</summary>
+    public IGuardrailCheck Check { get; }
 
     /// <summary>
     /// Whether this layer sees a message on <paramref name="channel"/> carried by provider <paramref name="provider"/>:

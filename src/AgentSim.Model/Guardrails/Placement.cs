@@ -4,8 +4,10 @@ namespace AgentSim.Model.Guardrails;
 public enum Placement
 {
     /// <summary>Native to the communications provider: covers every channel that provider carries.</summary>
+    [WireName("platform")]
     Platform,
 
     /// <summary>Built by the application team: covers only the channels and entity types it was built for.</summary>
+    [WireName("application")]
     Application,
 }

@@ -1,6 +1,5 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
-using AgentSim.Model.Guardrails;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Providers;
@@ -43,9 +42,6 @@ public sealed class ProviderModel
 
     /// <summary>Whether it carries a channel.</summary>
     public bool Carries(Channel channel) => _channels[(int)channel];
-
-    /// <summary>Whether it offers a guardrail kind natively.</summary>
-    public bool Offers(GuardrailKind kind) => Config.NativeGuardrails.Contains(kind);
 
     /// <summary>Latency distribution on a channel.</summary>
     public LogNormal Latency(Channel channel) => _latency[(int)channel];

@@ -4,14 +4,18 @@ namespace AgentSim.Model.Providers;
 public enum ProviderResult
 {
     /// <summary>Delivered.</summary>
+    [WireName("ok")]
     Ok,
 
     /// <summary>The provider returned an error.</summary>
+    [WireName("error")]
     Error,
 
     /// <summary>Rejected over quota (HTTP 429).</summary>
+    [WireName("throttled")]
     Throttled,
 
     /// <summary>The provider was down.</summary>
+    [WireName("unavailable")]
     Unavailable,
 }

@@ -13,15 +13,9 @@ namespace AgentSim.Model.Results;
 /// </summary>
 public sealed class RunTally : ISimulationObserver
 {
-    private const int Ch = ChannelInfo.Count;
-    private const int Results = 7;
-    private const int ProviderResults = 4;
-    private const int Kinds = 4;
     private const int H = LatencyHistogram.Buckets;
 
-    private readonly int _p;
-    private readonly int _g;
-    private readonly int _a;
+    private readonly LabelSpace _space;
     private readonly int _started;
     private readonly int _ended;
     private readonly int _turns;
@@ -33,7 +27,6 @@ public sealed class RunTally : ISimulationObserver
     private readonly int _ttdSum;
     private readonly int _requests;
     private readonly int _rollbacks;
-    private readonly int _turnSum;
     private readonly int _guardSum;
     private readonly int _turnHist;
     private readonly int _guardTurnHist;
@@ -49,29 +42,30 @@ public sealed class RunTally : ISimulationObserver
     /// <summary>Creates an empty tally for the given numbers of providers, guardrail layers and agents.</summary>
     public RunTally(int providers, int guardrails, int agents)
     {
-        _p = providers;
-        _g = guardrails;
-        _a = agents;
+        var space = _space = new LabelSpace(providers, guardrails, agents);
+        var ch = space.ChannelCount;
         var o = 0;
-        _started = o; o += Ch;
-        _ended = o; o += 4 * Ch;
-        _turns = o; o += Ch * _p;
-        _switches = o; o += Ch * Ch;
-        _losses = o; o += Ch * Ch * 3;
-        _repeats = o; o += Ch;
-        _checks = o; o += _g * Results;
-        _incidents = o; o += Kinds * Ch * 2;
-        _ttdSum = o; o += Kinds;
-        _requests = o; o += _p * Ch * ProviderResults;
-        _rollbacks = o; o += _a * 2;
-        _turnSum = o; o += Ch;
-        _guardSum = o; o += Ch;
-        _turnHist = o; o += Ch * H;
-        _guardTurnHist = o; o += Ch * H;
-        _guardHist = o; o += _g * H;
-        _ttdHist = o; o += Kinds * H;
+        _started = o; o += ch;
+        _ended = o; o += space.EndedCount;
+        _turns = o; o += space.TurnCount;
+        _switches = o; o += space.SwitchCount;
+        _losses = o; o += space.LossCount;
+        _repeats = o; o += ch;
+        _checks = o; o += space.CheckCount;
+        _incidents = o; o += space.IncidentCount;
+        _ttdSum = o; o += space.IncidentKindCount;
+        _requests = o; o += space.RequestCount;
+        _rollbacks = o; o += space.RollbackCount;
+        _guardSum = o; o += ch;
+        _turnHist = o; o += ch * H;
+        _guardTurnHist = o; o += ch * H;
+        _guardHist = o; o += guardrails * H;
+        _ttdHist = o; o += space.IncidentKindCount * H;
         Values = new long[o];
     }
+
+    /// <summary>The label space the vector is laid out by.</summary>
+    public LabelSpace Space => _space;
 
     /// <summary>The flat vector (for transport between grains).</summary>
     public long[] Values { get; }
@@ -94,25 +88,24 @@ public sealed class RunTally : ISimulationObserver
     public void ConversationStarted(Channel channel) => Values[_started + (int)channel]++;
 
     /// <inheritdoc />
-    public void ConversationEnded(Outcome outcome, Channel channel) => Values[_ended + ((int)outcome * Ch) + (int)channel]++;
+    public void ConversationEnded(Outcome outcome, Channel channel) => Values[_ended + LabelSpace.Ended(outcome, channel)]++;
 
     /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
     {
         var c = (int)channel;
-        Values[_turns + (c * _p) + provider]++;
-        Values[_turnSum + c] += latencyMicros;
-        Values[_guardSum + c] += guardrailMicros;
+        Values[_turns + _space.Turn(channel, provider)]++;
+                Values[_guardSum + c] += guardrailMicros;
         Values[_turnHist + (c * H) + LatencyHistogram.BucketOf(latencyMicros)]++;
         Values[_guardTurnHist + (c * H) + LatencyHistogram.BucketOf(guardrailMicros)]++;
     }
 
     /// <inheritdoc />
-    public void ChannelSwitch(Channel from, Channel to) => Values[_switches + ((int)from * Ch) + (int)to]++;
+    public void ChannelSwitch(Channel from, Channel to) => Values[_switches + LabelSpace.Switch(from, to)]++;
 
     /// <inheritdoc />
     public void ContextLoss(Channel from, Channel to, Continuity continuity) =>
-        Values[_losses + (((int)from * Ch) + (int)to) * 3 + (int)continuity]++;
+        Values[_losses + LabelSpace.Loss(from, to, continuity)]++;
 
     /// <inheritdoc />
     public void CustomerRepeat(Channel channel) => Values[_repeats + (int)channel]++;
@@ -120,14 +113,14 @@ public sealed class RunTally : ISimulationObserver
     /// <inheritdoc />
     public void GuardrailCheck(int guardrail, CheckResult result, long latencyMicros)
     {
-        Values[_checks + (guardrail * Results) + (int)result]++;
+        Values[_checks + LabelSpace.Check(guardrail, result)]++;
         Values[_guardHist + (guardrail * H) + LatencyHistogram.BucketOf(latencyMicros)]++;
     }
 
     /// <inheritdoc />
     public void Incident(IncidentKind kind, Channel channel, bool detected, long detectMicros)
     {
-        Values[_incidents + (((int)kind * Ch) + (int)channel) * 2 + (detected ? 1 : 0)]++;
+        Values[_incidents + LabelSpace.Incident(kind, channel, detected)]++;
         if (detected)
         {
             Values[_ttdSum + (int)kind] += detectMicros;
@@ -137,10 +130,10 @@ public sealed class RunTally : ISimulationObserver
 
     /// <inheritdoc />
     public void ProviderRequest(int provider, Channel channel, ProviderResult result) =>
-        Values[_requests + (((provider * Ch) + (int)channel) * ProviderResults) + (int)result]++;
+        Values[_requests + LabelSpace.Request(provider, channel, result)]++;
 
     /// <inheritdoc />
-    public void AgentRollback(int agent, RollbackReason reason) => Values[_rollbacks + (agent * 2) + (int)reason]++;
+    public void AgentRollback(int agent, RollbackReason reason) => Values[_rollbacks + LabelSpace.Rollback(agent, reason)]++;
 
     /// <inheritdoc />
     /// <remarks>Not tallied: results count rollbacks, not epochs spent rolled back.</remarks>
@@ -152,37 +145,34 @@ public sealed class RunTally : ISimulationObserver
     public long Started(Channel c) => Values[_started + (int)c];
 
     /// <summary>Conversations ended with an outcome on a channel.</summary>
-    public long Ended(Outcome o, Channel c) => Values[_ended + ((int)o * Ch) + (int)c];
+    public long Ended(Outcome o, Channel c) => Values[_ended + LabelSpace.Ended(o, c)];
 
     /// <summary>Turns on a channel through a provider.</summary>
-    public long Turns(Channel c, int provider) => Values[_turns + ((int)c * _p) + provider];
+    public long Turns(Channel c, int provider) => Values[_turns + _space.Turn(c, provider)];
 
     /// <summary>Switches from → to.</summary>
-    public long Switches(Channel from, Channel to) => Values[_switches + ((int)from * Ch) + (int)to];
+    public long Switches(Channel from, Channel to) => Values[_switches + LabelSpace.Switch(from, to)];
 
     /// <summary>Context losses from → to by continuity.</summary>
-    public long Losses(Channel from, Channel to, Continuity k) => Values[_losses + (((int)from * Ch) + (int)to) * 3 + (int)k];
+    public long Losses(Channel from, Channel to, Continuity k) => Values[_losses + LabelSpace.Loss(from, to, k)];
 
     /// <summary>Repeats on a channel.</summary>
     public long Repeats(Channel c) => Values[_repeats + (int)c];
 
     /// <summary>Checks of a layer with a result.</summary>
-    public long Checks(int guardrail, CheckResult r) => Values[_checks + (guardrail * Results) + (int)r];
+    public long Checks(int guardrail, CheckResult r) => Values[_checks + LabelSpace.Check(guardrail, r)];
 
     /// <summary>Incidents of a kind on a channel, detected or not.</summary>
-    public long Incidents(IncidentKind k, Channel c, bool detected) => Values[_incidents + (((int)k * Ch) + (int)c) * 2 + (detected ? 1 : 0)];
+    public long Incidents(IncidentKind k, Channel c, bool detected) => Values[_incidents + LabelSpace.Incident(k, c, detected)];
 
     /// <summary>Sum of time-to-detect of detected incidents of a kind, µs.</summary>
     public long DetectionSum(IncidentKind k) => Values[_ttdSum + (int)k];
 
     /// <summary>Provider requests by provider, channel and result.</summary>
-    public long Requests(int provider, Channel c, ProviderResult r) => Values[_requests + (((provider * Ch) + (int)c) * ProviderResults) + (int)r];
+    public long Requests(int provider, Channel c, ProviderResult r) => Values[_requests + LabelSpace.Request(provider, c, r)];
 
     /// <summary>Rollbacks of an agent for a reason.</summary>
-    public long Rollbacks(int agent, RollbackReason r) => Values[_rollbacks + (agent * 2) + (int)r];
-
-    /// <summary>Sum of turn latencies on a channel, µs.</summary>
-    public long TurnLatencySum(Channel c) => Values[_turnSum + (int)c];
+    public long Rollbacks(int agent, RollbackReason r) => Values[_rollbacks + LabelSpace.Rollback(agent, r)];
 
     /// <summary>Sum of guardrail-added latency on a channel, µs.</summary>
     public long GuardrailLatencySum(Channel c) => Values[_guardSum + (int)c];

@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Guardrails;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +12,7 @@ internal static class GuardrailReader
     [
         "name", "kind", "placement", "stage", "provider", "channels", "entities", "spoken_forms", "miss_rate", "false_positive_rate",
         "severity_threshold", "on_fail", "fail_mode", "error_rate", "availability", "latency", "detection_rate", "detection_delay",
-        "engineering_weeks_per_channel",
+        "engineering_weeks_per_channel", "recall", "obfuscated_recall_factor",
     ];
 
     /// <summary>Reads the guardrails section present at the top level.</summary>
@@ -58,6 +59,18 @@ internal static class GuardrailReader
         s.Probability("detection_rate", v => g.DetectionRate = v);
         s.With("detection_delay", (node, path) => g.DetectionDelay = Specs.Latency(context, node, path, g.DetectionDelay));
         s.Number("engineering_weeks_per_channel", NumberRule.NonNegative, v => g.EngineeringWeeksPerChannel = v);
+        s.Probability("recall", v => g.Recall = v);
+        s.Probability("obfuscated_recall_factor", v => g.ObfuscatedRecallFactor = v);
+        if (kind is not (GuardrailKind.Injection or GuardrailKind.Topic or null))
+        {
+            foreach (var key in new[] { "recall", "obfuscated_recall_factor" })
+            {
+                if (s.Has(key))
+                {
+                    s.Context.Report(s.PathOf(key), $"only injection and topic layers have {key}; a {kind.Value.Name()} layer does not use it");
+                }
+            }
+        }
         CheckPlacement(s, g, placement);
         CheckEntities(s, g, kind);
         return g;

@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using YamlDotNet.RepresentationModel;
@@ -59,7 +60,7 @@ internal static class ProviderReader
             p.Channels = Nodes.Channels(context, node, path);
             if (p.Channels.Count == 0 && node is YamlSequenceNode { Children.Count: 0 })
             {
-                context.Report(node, path, $"a provider needs at least one channel; allowed: {ChannelInfo.KnownNames}");
+                context.Report(node, path, $"a provider needs at least one channel; allowed: {Wire<Channel>.Known}");
             }
         });
         s.Flag("native_context", v => p.NativeContext = v);
@@ -81,7 +82,7 @@ internal static class ProviderReader
 
                 if (!p.Channels.Contains(c))
                 {
-                    context.Report(keyNode, entryPath, $"this provider does not carry {ChannelInfo.Name(c)}; it carries: {Join(p.Channels)}");
+                    context.Report(keyNode, entryPath, $"this provider does not carry {c.Name()}; it carries: {Join(p.Channels)}");
                 }
 
                 p.ChannelLatency[c] = latency;
@@ -170,18 +171,18 @@ internal static class ProviderReader
 
     private static bool Parse(ReadContext context, YamlNode node, string path, string name, out Channel channel)
     {
-        if (ChannelInfo.TryParse(name, out channel))
+        if (Wire<Channel>.TryParse(name, out channel))
         {
             return true;
         }
 
-        context.Report(node, path, $"unknown channel '{name}'; allowed: {ChannelInfo.KnownNames}");
+        context.Report(node, path, $"unknown channel '{name}'; allowed: {Wire<Channel>.Known}");
         return false;
     }
 
     private static string Join(IEnumerable<Channel> channels)
     {
-        var names = string.Join(", ", channels.Select(ChannelInfo.Name));
+        var names = string.Join(", ", channels.Select(c => c.Name()));
         return names.Length == 0 ? "(none)" : names;
     }
 }

@@ -14,7 +14,7 @@ internal static class Specs
     public static IReadOnlyList<string> BehaviourKeys { get; } =
     [
         "resolve_rate", "escalate_rate", "hallucination_rate", "context_loss_hallucination_multiplier",
-        "pii_echo_rate", "injection_comply_rate", "unsafe_rate",
+        "pii_echo_rate", "injection_comply_rate", "unsafe_rate", "unsafe_after_abuse_multiplier",
     ];
 
     /// <summary>Reads <c>{p50_ms, p99_ms}</c> over the defaults (both required without defaults); checks p50 &gt; 0 and p99 ≥ p50.</summary>
@@ -86,6 +86,7 @@ internal static class Specs
             PiiEchoRate = defaults.PiiEchoRate,
             InjectionComplyRate = defaults.InjectionComplyRate,
             UnsafeRate = defaults.UnsafeRate,
+            UnsafeAfterAbuseMultiplier = defaults.UnsafeAfterAbuseMultiplier,
         };
         var section = Section.Open(context, node, path, BehaviourKeys);
         section.Probability("resolve_rate", v => b.ResolveRate = v);
@@ -95,6 +96,7 @@ internal static class Specs
         section.Probability("pii_echo_rate", v => b.PiiEchoRate = v);
         section.Probability("injection_comply_rate", v => b.InjectionComplyRate = v);
         section.Probability("unsafe_rate", v => b.UnsafeRate = v);
+        section.Number("unsafe_after_abuse_multiplier", NumberRule.AtLeast(1), v => b.UnsafeAfterAbuseMultiplier = v);
         return b;
     }
 

@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using YamlDotNet.RepresentationModel;
@@ -9,11 +10,12 @@ internal static class WorldReader
 {
     private static readonly string[] ArrivalKeys = ["rate_per_second"];
     private static readonly string[] TimeKeys = ["epoch_seconds"];
-    private static readonly string[] ChannelKeys = ["mix", "switch_probability", "matrix"];
+    private static readonly string[] ChannelKeys = ["mix", "switch_probability", "matrix", "think_seconds"];
     private static readonly string[] CustomerKeys = ["population", "locales", "patience", "switch_propensity", "tiers"];
     private static readonly string[] ConversationKeys =
     [
         "turns_needed", "max_turns", "pii_rate", "injection_rate", "abuse_rate", "intents", "frustration_per_repeat", "abandon_per_frustration",
+        "frustration_per_resend", "frustration_per_duplicate", "frustration_per_wrong_answer", "frustration_per_refusal",
     ];
 
     /// <summary>Reads every world section present at the top level.</summary>
@@ -53,10 +55,23 @@ internal static class WorldReader
                 var targets = Nodes.ChannelWeights(context, row, rowPath);
                 if (targets.Remove(from))
                 {
-                    context.Report($"{rowPath}.{ChannelInfo.Name(from)}", "a channel cannot switch to itself; remove this entry");
+                    context.Report($"{rowPath}.{from.Name()}", "a channel cannot switch to itself; remove this entry");
                 }
 
                 channels.Matrix[from] = targets;
+            }
+        });
+        s.With("think_seconds", (node, path) =>
+        {
+            foreach (var (channel, seconds) in Nodes.ChannelWeights(context, node, path))
+            {
+                if (seconds <= 0)
+                {
+                    context.Report($"{path}.{channel.Name()}", "a think time must be greater than 0 seconds");
+                    continue;
+                }
+
+                channels.ThinkSeconds[channel] = seconds;
             }
         });
     }
@@ -116,6 +131,10 @@ internal static class WorldReader
         s.With("intents", (node, path) => conversation.Intents = Nodes.Weights(context, node, path) ?? conversation.Intents);
         s.Probability("frustration_per_repeat", v => conversation.FrustrationPerRepeat = v);
         s.Probability("abandon_per_frustration", v => conversation.AbandonPerFrustration = v);
+        s.Probability("frustration_per_resend", v => conversation.FrustrationPerResend = v);
+        s.Probability("frustration_per_duplicate", v => conversation.FrustrationPerDuplicate = v);
+        s.Probability("frustration_per_wrong_answer", v => conversation.FrustrationPerWrongAnswer = v);
+        s.Probability("frustration_per_refusal", v => conversation.FrustrationPerRefusal = v);
         if (conversation.TurnsNeeded.Max > conversation.MaxTurns && (s.Has("max_turns") || s.Has("turns_needed")))
         {
             var field = s.Has("max_turns") ? s.PathOf("max_turns") : s.PathOf("turns_needed");

@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains;
 using AgentSim.Grains.Worlds;

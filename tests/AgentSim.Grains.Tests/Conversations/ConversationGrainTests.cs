@@ -1,3 +1,4 @@
+using AgentSim.Model;
 using AgentSim.Abstractions.Grains;
 using AgentSim.Grains.Tests.Fixtures;
 using AgentSim.Grains.Worlds;

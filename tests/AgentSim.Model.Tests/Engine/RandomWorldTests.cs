@@ -1,3 +1,5 @@
+using AgentSim.Model;
+using AgentSim.Model.Faults;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Engine;
@@ -26,7 +28,9 @@ public class RandomWorldTests
         Assert.Equal(400, results.Outcomes.Values.Sum());
         Assert.Equal(400, ChannelInfo.All.Sum(a.Tally.Started));
         Assert.Equal(a.Tally.Values, b.Tally.Values);
-        Assert.All(results.Guardrails.Values, g => Assert.All(g.Checks.Values, v => Assert.True(v >= 0)));
+        Assert.Equal(results.Latency.Values.Sum(l => l.Turns), results.Providers.Values.Sum(p => p["ok"]));
+        Assert.InRange(results.Outcomes["failed"], 0, results.Providers.Values.Sum(p => p["error"] + p["throttled"] + p["unavailable"]));
+        Assert.Equal(results.Incidents.Total, results.Incidents.ByKind.Values.Sum(k => k.Total));
     }
 
     private static ScenarioConfig Perturb(int index)

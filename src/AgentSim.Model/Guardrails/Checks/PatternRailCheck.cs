@@ -1,0 +1,57 @@
+using AgentSim.Model.Agents;
+using AgentSim.Model.Configuration;
+using AgentSim.Model.Randomness;
+using AgentSim.Model.Text;
+
+namespace AgentSim.Model.Guardrails.Checks;
+
+/// <summary>
+/// A rail that looks for prompt injection: on the message it catches an attempt with the layer's recall (scaled by
+/// <see cref="GuardrailConfig.ObfuscatedRecallFactor"/> when the attempt lacks the telltale pattern) less its miss rate;
+/// on the answer it looks for compliance with an injection. Injection and topic rails differ only in recall.
+/// </summary>
+public abstract class PatternRailCheck(GuardrailConfig config, double recall) : IGuardrailCheck
+{
+    /// <summary>Share of injection attempts with the telltale pattern that the rail would catch before its miss rate.</summary>
+    public double Recall { get; } = recall;
+
+    /// <inheritdoc />
+    public bool ChecksInput => true;
+
+    /// <inheritdoc />
+    public bool ChecksOutput => true;
+
+    /// <inheritdoc />
+    public CheckResult CheckInput(in CheckedTurn turn, ref CustomerMessage message, ref Rng rng)
+    {
+        if (message.InjectionLive)
+        {
+            var byPattern = UtteranceWriter.LooksLikeInjection(message.Text);
+            var caught = byPattern
+                ? rng.Chance(Recall * (1 - config.MissRate))
+                : rng.Chance(config.ObfuscatedRecallFactor * Recall * (1 - config.MissRate));
+            if (!caught)
+            {
+                return CheckResult.Miss;
+            }
+
+            message.InjectionLive = false;
+            return OnFail.OnMessage(config.OnFail, ref message, masks: false);
+        }
+
+        if (rng.Chance(config.FalsePositiveRate))
+        {
+            message.Blocked = true;
+            return CheckResult.FalsePositive;
+        }
+
+        return CheckResult.Pass;
+    }
+
+    /// <inheritdoc />
+    public CheckResult CheckOutput(in CheckedTurn turn, ref AgentAnswer answer, ref Rng rng, ref long latencyMicros)
+    {
+        var present = answer.Complied && UtteranceWriter.LooksLikeCompliance(answer.Text);
+        return OnFail.OnAnswerFinding(present, config, IncidentKind.Injection, ref answer, ref answer.Complied, turn, ref rng, ref latencyMicros);
+    }
+}

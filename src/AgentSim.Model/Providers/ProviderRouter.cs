@@ -1,0 +1,87 @@
+using AgentSim.Model.Channels;
+using AgentSim.Model.Engine;
+using AgentSim.Model.Faults;
+using AgentSim.Model.Guardrails;
+using AgentSim.Model.Guardrails.Checks;
+using AgentSim.Model.Randomness;
+
+namespace AgentSim.Model.Providers;
+
+/// <summary>
+/// Sends a turn to a provider: the channel's primary, then its failover when the primary is unavailable, throttles or
+/// errs. A provider is unavailable when it does not carry the channel, is down this epoch or is in a scripted outage;
+/// degradation adds latency and errors; a provider without AI integration adds the team's connector; throttling follows
+/// the epoch's quota unless a rate-limit layer holds the request instead. Not thread-safe: one per shard.
+/// </summary>
+public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, GuardrailModel[] layers, FaultSchedule faults, ISimulationObserver observer)
+{
+    private readonly GuardrailModel[] _rateLimits = [.. layers.Where(g => g.Check is RateLimitCheck)];
+
+    /// <summary>The provider that carried the turn, or -1 when every provider tried failed; adds their latency.</summary>
+    public int Route(Channel channel, EpochSnapshot snapshot, EpochReport report, long t, ref Rng rng, ref long latencyMicros)
+    {
+        var route = routes[(int)channel];
+        if (Try(route.Primary, channel, snapshot, report, t, ref rng, ref latencyMicros) == ProviderResult.Ok)
+        {
+            return route.Primary;
+        }
+
+        if (route.Failover >= 0 && Try(route.Failover, channel, snapshot, report, t, ref rng, ref latencyMicros) == ProviderResult.Ok)
+        {
+            return route.Failover;
+        }
+
+        return -1;
+    }
+
+    private ProviderResult Try(int p, Channel channel, EpochSnapshot snapshot, EpochReport report, long t, ref Rng rng, ref long latencyMicros)
+    {
+        if (p < 0)
+        {
+            return ProviderResult.Unavailable;
+        }
+
+        var provider = providers[p];
+        report.ProviderRequests[p]++;
+        var result = ProviderResult.Unavailable;
+        if (provider.Carries(channel) && !snapshot.ProviderDown[p] && !faults.Active(FaultKind.ProviderOutage, t, p, channel: channel))
+        {
+            var (extraError, extraLatency) = faults.Degradation(t, p, channel);
+            latencyMicros += provider.Latency(channel).SampleMicros(ref rng) + (extraLatency > 0 ? (long)(extraLatency * rng.Uniform(0.5, 1.5)) : 0);
+            var errorRate = provider.Config.ErrorRate + extraError;
+            if (!provider.Config.AiIntegration)
+            {
+                latencyMicros += provider.ConnectorLatency.SampleMicros(ref rng);
+                errorRate += provider.Config.ConnectorErrorRate;
+            }
+
+            result = rng.Chance(snapshot.ProviderThrottle[p]) && !Held(channel, p, ref rng, ref latencyMicros)
+                ? ProviderResult.Throttled
+                : ProviderResult.Ok;
+            if (result == ProviderResult.Ok && rng.Chance(errorRate))
+            {
+                result = ProviderResult.Error;
+            }
+        }
+
+        observer.ProviderRequest(p, channel, result);
+        return result;
+    }
+
+    // A rate-limit layer covering the request holds it until the quota frees up instead of letting a 429 through.
+    private bool Held(Channel channel, int provider, ref Rng rng, ref long latencyMicros)
+    {
+        foreach (var g in _rateLimits)
+        {
+            if (g.Covers(channel, provider))
+            {
+                var wait = RateLimitCheck.HoldMicros(g.Latency, ref rng);
+                latencyMicros += wait;
+                observer.GuardrailCheck(g.Index, CheckResult.Block, wait);
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
