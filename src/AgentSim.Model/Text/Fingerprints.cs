@@ -5,5 +5,5 @@ public static class Fingerprints
 {
     /// <summary>True when <paramref name="text"/> still shows the value with this <see cref="SpokenForms.Fingerprint"/>, in any written or spoken form.</summary>
     public static bool Visible(string text, string fingerprint) =>
-        fingerprint.Length > 0 && SpokenForms.Fingerprint(SpokenForms.Normalize(text)).Contains(fingerprint, StringComparison.Ordinal);
+        fingerprint.Length > 0 && SpokenForms.ContainsFingerprint(text, fingerprint);
 }
