@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
@@ -87,18 +88,19 @@ public sealed class CustomerFactory
             _fakers[locale] = faker;
         }
 
-        faker.Random = new Randomizer((int)(SeedHash.Derive(_seed, (ulong)id, Purpose.CustomerProfile) & 0x7FFFFFFF));
+        var random = new LocalRandomizer((int)(SeedHash.Derive(_seed, (ulong)id, Purpose.CustomerProfile) & 0x7FFFFFFF));
+        faker.Random = random;
         var first = faker.Name.FirstName();
         var last = faker.Name.LastName();
         var pii = new string[8];
         pii[(int)PiiEntity.Person] = first + " " + last;
         pii[(int)PiiEntity.EmailAddress] = faker.Internet.Email(first, last).ToLowerInvariant();
-        pii[(int)PiiEntity.PhoneNumber] = ReplaceNumbers(faker.Random, "+1 ### ### ####");
-        pii[(int)PiiEntity.CreditCard] = Card(faker.Random);
-        pii[(int)PiiEntity.IbanCode] = ReplaceNumbers(faker.Random, "DE## #### #### #### #### ##");
-        pii[(int)PiiEntity.UsSsn] = ReplaceNumbers(faker.Random, "###-##-####");
-        pii[(int)PiiEntity.Location] = faker.Random.Number(1, 999) + " " + faker.Address.StreetName();
-        pii[(int)PiiEntity.IpAddress] = faker.Internet.Ip();
+        pii[(int)PiiEntity.PhoneNumber] = ReplaceNumbers(random, "+1 ### ### ####");
+        pii[(int)PiiEntity.CreditCard] = Card(random);
+        pii[(int)PiiEntity.IbanCode] = ReplaceNumbers(random, "DE## #### #### #### #### ##");
+        pii[(int)PiiEntity.UsSsn] = ReplaceNumbers(random, "###-##-####");
+        pii[(int)PiiEntity.Location] = random.Between(1, 999) + " " + faker.Address.StreetName();
+        pii[(int)PiiEntity.IpAddress] = string.Create(CultureInfo.InvariantCulture, $"{random.Between(1, 255)}.{random.Between(0, 255)}.{random.Between(0, 255)}.{random.Between(0, 255)}");
 
         return new CustomerProfile
         {
@@ -113,24 +115,24 @@ public sealed class CustomerFactory
     }
 
     /// <summary>What Bogus's <c>Randomizer.ReplaceNumbers</c> gives (one <c>Number(9)</c> per '#', in order), in one allocation.</summary>
-    private static string ReplaceNumbers(Randomizer random, string format) =>
+    private static string ReplaceNumbers(LocalRandomizer random, string format) =>
         string.Create(format.Length, (random, format), static (span, state) =>
         {
             for (var i = 0; i < span.Length; i++)
             {
                 var c = state.format[i];
-                span[i] = c == '#' ? (char)('0' + state.random.Number(9)) : c;
+                span[i] = c == '#' ? (char)('0' + state.random.Between(0, 9)) : c;
             }
         });
 
     /// <summary>A Visa-like number: '4', 14 drawn digits and the Luhn check digit, written in groups of four.</summary>
-    private static string Card(Randomizer random)
+    private static string Card(LocalRandomizer random)
     {
         Span<char> digits = stackalloc char[16];
         digits[0] = '4';
         for (var i = 1; i < 15; i++)
         {
-            digits[i] = (char)('0' + random.Number(9));
+            digits[i] = (char)('0' + random.Between(0, 9));
         }
 
         digits[15] = (char)('0' + Luhn.CheckDigit(digits[..15]));
@@ -146,6 +148,17 @@ public sealed class CustomerFactory
         }
 
         return new string(written);
+    }
+
+    /// <summary>
+    /// A Bogus randomizer with its own seed whose <see cref="Between"/> draws what <c>Number(min, max)</c> draws without
+    /// taking Bogus's process-wide lock (which only guards the global seed), so shards making customers do not contend.
+    /// Used by one factory, so by one thread at a time.
+    /// </summary>
+    private sealed class LocalRandomizer(int seed) : Randomizer(seed)
+    {
+        /// <summary>Uniform in [min, max] inclusive, exactly as <c>Randomizer.Number(min, max)</c> for max below <see cref="int.MaxValue"/>.</summary>
+        public int Between(int min, int max) => localSeed.Next(min, max + 1);
     }
 
     private sealed class SharedPopulation(ulong seed, CustomersConfig config)
