@@ -34,7 +34,7 @@ public static class SpokenForms
     {
         char[]? rented = null;
         var buffer = spoken.Length <= StackLimit ? stackalloc char[spoken.Length] : (rented = ArrayPool<char>.Shared.Rent(spoken.Length));
-        var length = Normalize(spoken, buffer, fingerprint: false);
+        var length = Normalize(spoken, buffer, fingerprint: false, find: null);
         var result = length == spoken.Length && buffer[..length].SequenceEqual(spoken) ? spoken : new string(buffer[..length]);
         if (rented is not null)
         {
@@ -94,8 +94,7 @@ public static class SpokenForms
 
         char[]? rented = null;
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        var length = Normalize(text, buffer, fingerprint: true);
-        var found = buffer[..length].IndexOf(fingerprint, StringComparison.Ordinal) >= 0;
+        var found = Normalize(text, buffer, fingerprint: true, find: fingerprint) < 0;
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
@@ -172,11 +171,13 @@ public static class SpokenForms
 
     /// <summary>
     /// Writes the normalised form of <paramref name="spoken"/> (or, with <paramref name="fingerprint"/>, the fingerprint
-    /// of that form) into <paramref name="into"/>, which must hold <c>spoken.Length</c> chars; returns its length.
+    /// of that form) into <paramref name="into"/>, which must hold <c>spoken.Length</c> chars; returns its length. With
+    /// <paramref name="find"/>, returns -1 as soon as what is written contains it (and the length when it never does).
     /// </summary>
-    private static int Normalize(ReadOnlySpan<char> spoken, Span<char> into, bool fingerprint)
+    private static int Normalize(ReadOnlySpan<char> spoken, Span<char> into, bool fingerprint, string? find)
     {
         var n = 0;
+        var searched = 0; // no occurrence of find starts before this index
         var previous = Kind.None;
         var any = false;
         var rest = spoken;
@@ -284,6 +285,15 @@ public static class SpokenForms
 
             any = true;
             previous = dot || suffix.Length > 0 ? Kind.None : kind;
+            if (find is not null && n - searched >= find.Length)
+            {
+                if (into[searched..n].IndexOf(find, StringComparison.Ordinal) >= 0)
+                {
+                    return -1;
+                }
+
+                searched = n - find.Length + 1;
+            }
         }
 
         return n;
@@ -291,20 +301,14 @@ public static class SpokenForms
 
     private static int DigitOf(ReadOnlySpan<char> word)
     {
-        if (word.Length is < 3 or > 5 || word[0] is not ('z' or 'o' or 't' or 'f' or 's' or 'e' or 'n'))
+        var d = word.Length switch
         {
-            return -1;
-        }
-
-        for (var d = 0; d < Digits.Length; d++)
-        {
-            if (word.SequenceEqual(Digits[d]))
-            {
-                return d;
-            }
-        }
-
-        return -1;
+            3 => word[0] switch { 'o' => 1, 't' => 2, 's' => 6, _ => -1 },
+            4 => word[0] switch { 'z' => 0, 'f' => word[1] == 'o' ? 4 : 5, 'n' => 9, _ => -1 },
+            5 => word[0] switch { 't' => 3, 's' => 7, 'e' => 8, _ => -1 },
+            _ => -1,
+        };
+        return d >= 0 && word.SequenceEqual(Digits[d]) ? d : -1;
     }
 
     private enum Kind
