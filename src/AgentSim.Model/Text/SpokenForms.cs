@@ -11,6 +11,7 @@ public static class SpokenForms
 {
     private const int StackLimit = 1024;
     private const int MaxSpokenPerChar = 7; // " seven " / " three " / " eight "
+    private const int SearchStride = 24; // ContainsFingerprint looks for a match once this many new chars are written
     private static readonly string[] Digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
     /// <summary>Speaks digits as words and '@' / '.' inside addresses as "at" / "dot"; separators inside numbers are not spoken.</summary>
@@ -285,7 +286,7 @@ public static class SpokenForms
 
             any = true;
             previous = dot || suffix.Length > 0 ? Kind.None : kind;
-            if (find is not null && n - searched >= find.Length)
+            if (find is not null && n - searched >= find.Length + SearchStride)
             {
                 if (into[searched..n].IndexOf(find, StringComparison.Ordinal) >= 0)
                 {
@@ -296,7 +297,7 @@ public static class SpokenForms
             }
         }
 
-        return n;
+        return find is not null && into[searched..n].IndexOf(find, StringComparison.Ordinal) >= 0 ? -1 : n;
     }
 
     private static int DigitOf(ReadOnlySpan<char> word)

@@ -146,6 +146,23 @@ public class FastTextAgreementTests
     }
 
     [Fact]
+    public void Visible_AgreesWithOriginal_WhenPairsRepeatAndAlternate()
+    {
+        var texts = AllTexts().Take(3000).ToList();
+        var fingerprints = texts.Select(t => LegacyText.Fingerprint(t)).Where(f => f.Length is > 0 and < 12).Distinct().Take(40).ToList();
+        fingerprints.Add("");
+        var rng = new Rng(17);
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Draw from a small window so the same instances come back, in and out of order.
+            var text = texts[Math.Min(texts.Count - 1, (i / 7) + rng.Next(3))];
+            var fingerprint = fingerprints[rng.Next(fingerprints.Count)];
+            var expected = fingerprint.Length > 0 && LegacyText.Fingerprint(LegacyText.Normalize(text)).Contains(fingerprint, StringComparison.Ordinal);
+            Assert.Equal(expected, Fingerprints.Visible(text, fingerprint));
+        }
+    }
+
+    [Fact]
     public void ContainsFingerprint_PlantedValues_SeenTypedAndSpokenButNotMasked()
     {
         var factory = new CustomerFactory(3, new CustomersConfig(), new WeightedTable([1, 1, 1, 1, 1, 1]));
