@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AgentSim.Model.Guardrails;
 
@@ -13,6 +14,7 @@ internal delegate bool PiiValidator(ReadOnlySpan<char> value);
 /// </summary>
 public sealed class PiiRecognizer
 {
+    private static readonly SearchValues<char> AsciiDigits = SearchValues.Create("0123456789");
     private readonly Regex _pattern;
     private readonly PiiValidator? _validate;
     private readonly string _placeholder;
@@ -97,7 +99,7 @@ public sealed class PiiRecognizer
 
     private static bool HasDigit(string text)
     {
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        if (text.AsSpan().ContainsAny(AsciiDigits))
         {
             return true;
         }
