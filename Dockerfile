@@ -10,7 +10,8 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
 # The presets are embedded into AgentSim.Scenarios from scenarios/*.yaml. Host bin/ and obj/ stay out (.dockerignore).
 COPY scenarios/ scenarios/
-RUN dotnet restore src/AgentSim.Cli/AgentSim.Cli.csproj
+# Restored as Release: a Release build of the CLI is ReadyToRun for the build machine's runtime identifier (see its csproj).
+RUN dotnet restore src/AgentSim.Cli/AgentSim.Cli.csproj -p:Configuration=Release
 RUN dotnet publish src/AgentSim.Cli/AgentSim.Cli.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS silo

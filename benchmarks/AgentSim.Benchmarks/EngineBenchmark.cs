@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using AgentSim.Abstractions.Messages;
-using AgentSim.Grains;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Model.Engine;
@@ -45,7 +44,10 @@ public static class EngineBenchmark
                 return Task.FromResult(PlainLoopEngine.Run(world, new RunOptions(n, 1)));
             });
             var orleans = await Measure($"Orleans engine ({parallelism} shards), {label}", yaml, n, () =>
-                OrleansEngine.RunAsync(host.GrainFactory, Request(yaml, n, parallelism)));
+            {
+                var request = Request(yaml, n, parallelism);
+                return host.RunAsync(request, WorldCompiler.Compile(request));
+            });
             if (pass == 0)
             {
                 warmups.Add(plain);

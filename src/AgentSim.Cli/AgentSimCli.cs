@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AgentSim.Cli.Commands;
+using AgentSim.Cli.Validation;
 using AgentSim.Scenarios;
 
 namespace AgentSim.Cli;
@@ -23,11 +24,12 @@ public static class AgentSimCli
         };
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        IReadOnlyList<string> problems = parse.Errors.Count > 0 ? [.. parse.Errors.Select(e => e.Message)] : UnknownOptions.Find(parse);
+        if (problems.Count > 0)
         {
-            foreach (var problem in parse.Errors)
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync($"error: {problem.Message}");
+                await error.WriteLineAsync($"error: {problem}");
             }
 
             await error.WriteLineAsync("Run 'agentsim --help' for usage.");
@@ -46,6 +48,16 @@ public static class AgentSimCli
             foreach (var problem in ex.Problems)
             {
                 await error.WriteLineAsync(problem.ToString());
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (CliInputException ex)
+        {
+            // Bad option, setting, path or address found before the work starts: one line each, exit 2, no stack trace.
+            foreach (var problem in ex.Problems)
+            {
+                await error.WriteLineAsync($"error: {problem}");
             }
 
             return ExitCodes.BadInput;

@@ -1,20 +1,23 @@
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
-using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Results;
 
 namespace AgentSim.Grains;
 
-/// <summary>Client-side driver of the Orleans engine: starts a run's coordinator and steps it epoch by epoch to the end.</summary>
+/// <summary>
+/// Client-side driver of the Orleans engine: starts a run's coordinator and steps it epoch by epoch to the end. It takes
+/// the run's compiled world; a silo in this process should be handed the same world first
+/// (<see cref="Worlds.WorldCache.Add"/>) so its grains compile nothing.
+/// </summary>
 public static class OrleansEngine
 {
-    /// <summary>Runs a request to completion on the cluster and returns its merged totals (compile the world with <see cref="WorldCompiler.Compile"/> to build results).</summary>
-    public static async Task<RunOutcome> RunAsync(IGrainFactory grains, RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken ct = default)
+    /// <summary>Runs a request to completion on the cluster and returns its merged totals; <paramref name="world"/> is the request's compiled world.</summary>
+    public static async Task<RunOutcome> RunAsync(IGrainFactory grains, RunRequest request, World world, IProgress<RunProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(request);
-        var world = WorldCompiler.Compile(request);
+        ArgumentNullException.ThrowIfNull(world);
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(request.RunId);
         await coordinator.StartAsync(request);
         StepResult step;
@@ -37,13 +40,13 @@ public static class OrleansEngine
     /// after the start, so simulated time advances <paramref name="timeScale"/> times as fast as the wall clock (as fast as
     /// the cluster can when it cannot keep up). Returns when the run is done or <paramref name="ct"/> is cancelled (throws then).
     /// </summary>
-    public static async Task RunPacedAsync(IGrainFactory grains, RunRequest request, double timeScale, TimeProvider time, IProgress<RunProgress>? progress = null, CancellationToken ct = default)
+    public static async Task RunPacedAsync(IGrainFactory grains, RunRequest request, World world, double timeScale, TimeProvider time, IProgress<RunProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeScale);
-        var world = WorldCompiler.Compile(request);
         var wallPerEpoch = TimeSpan.FromSeconds(world.EpochMicros / 1e6 / timeScale);
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(request.RunId);
         await coordinator.StartAsync(request);

@@ -1,4 +1,5 @@
 using AgentSim.Grains.Worlds;
+using AgentSim.Model.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

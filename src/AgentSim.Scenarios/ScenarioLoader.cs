@@ -20,6 +20,13 @@ public static class ScenarioLoader
         return LoadText(text, path);
     }
 
+    /// <summary>Reads a scenario file's text; throws <see cref="ScenarioLoadException"/> when it is missing, a directory or unreadable.</summary>
+    public static string ReadText(string path)
+    {
+        var text = ReadFile(path, out var problem);
+        return problem is not null ? throw new ScenarioLoadException([problem]) : text;
+    }
+
     /// <summary>Loads scenario YAML text; <paramref name="fileName"/> is used in problem reports. Throws <see cref="ScenarioLoadException"/> when invalid.</summary>
     public static ScenarioConfig LoadText(string yaml, string fileName)
     {

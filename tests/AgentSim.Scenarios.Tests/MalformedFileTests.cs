@@ -183,7 +183,7 @@ public sealed class MalformedFileTests : IDisposable
         var latencyProblem = Assert.Single(ScenarioLoader.Validate(latency));
 
         Assert.Equal(3, problems.Count);
-        Assert.Equal("must be greater than 0, got 0", ProblemAssert.Has(problems, path, 11, "arrivals.rate_per_second").Message);
+        Assert.Equal("must be at least 0.000001 (the lowest rate AgentSim runs: one conversation in about 11.6 simulated days), got 0", ProblemAssert.Has(problems, path, 11, "arrivals.rate_per_second").Message);
         Assert.Equal("min (3) must not exceed max (1)", ProblemAssert.Has(problems, path, 13, "customers.patience.max").Message);
         Assert.Equal("max_turns (3) must be at least turns_needed.max (4)", ProblemAssert.Has(problems, path, 14, "conversation.max_turns").Message);
         Assert.Equal((7, "providers[0].latency.p99_ms"), (latencyProblem.Line, latencyProblem.Field));

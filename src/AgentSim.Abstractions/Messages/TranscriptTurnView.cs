@@ -1,3 +1,4 @@
+using AgentSim.Model.Events;
 using AgentSim.Model.Transcripts;
 
 namespace AgentSim.Abstractions.Messages;

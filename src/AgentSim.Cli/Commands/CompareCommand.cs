@@ -1,10 +1,11 @@
 using System.CommandLine;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
-using AgentSim.Cli.Running;
+using AgentSim.Cli.Validation;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
+using AgentSim.Scenarios.Reading;
 using Spectre.Console;
 
 namespace AgentSim.Cli.Commands;
@@ -18,18 +19,20 @@ public static class CompareCommand
         var first = new Argument<string>("FIRST") { Description = "A scenario file or preset name." };
         var second = new Argument<string>("SECOND") { Description = "The scenario to compare it with." };
         var seed = NumberOption.Create("--seed", "Seed for both runs (default: each scenario's own seed).", 0UL, ulong.MaxValue);
-        var conversations = NumberOption.Create("--conversations", "Conversations per run (default: the first scenario's count).", 1L, long.MaxValue);
+        var conversations = NumberOption.Create("--conversations", "Conversations per run (default: the first scenario's count).", 1L, RunLimits.MaxConversations);
         var parallelism = NumberOption.Create("--parallelism", "Shards side by side; results do not depend on it (default: processor count).", 1, 1024);
-        var output = new Option<string>("--out") { Description = "Output directory for compare.md and both results files.", DefaultValueFactory = _ => "out" };
+        var output = OutputOption.Create("Output directory for compare.md and both results files.");
         var command = new Command("compare", "Run two scenarios and compare outcomes, rollbacks, context loss, incidents, leaks, added latency and build effort.")
         {
             first, second, seed, conversations, parallelism, output,
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var a = Load(parse.GetValue(first)!, parse.GetValue(seed));
-            var b = Load(parse.GetValue(second)!, parse.GetValue(seed));
+            var a = CompiledScenario.Load(parse.GetValue(first)!, parse.GetValue(seed)).World;
+            var b = CompiledScenario.Load(parse.GetValue(second)!, parse.GetValue(seed)).World;
             var n = parse.GetValue(conversations) ?? a.Config.Conversations;
+            ConversationBudget.Check(a.Config, parse.GetValue(conversations));
+            ConversationBudget.Check(b.Config, n, parse.GetValue(conversations) is null ? $"{b.Config.Name} with the first scenario's {n} conversations" : null);
             var options = new RunOptions(n, parse.GetValue(parallelism) ?? Environment.ProcessorCount);
             var resultsA = await Task.Run(() => ResultsBuilder.Build(a, PlainLoopEngine.Run(a, options, cancellation: cancellation)), cancellation);
             var resultsB = await Task.Run(() => ResultsBuilder.Build(b, PlainLoopEngine.Run(b, options, cancellation: cancellation)), cancellation);
@@ -52,17 +55,5 @@ public static class CompareCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static World Load(string nameOrPath, ulong? seed)
-    {
-        var source = ScenarioSource.Resolve(nameOrPath);
-        var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-        if (seed is { } s)
-        {
-            config.Seed = s;
-        }
-
-        return World.Compile(config);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
 using AgentSim.Cli.Running;
+using AgentSim.Cli.Validation;
 using AgentSim.Model.Experiments;
 using AgentSim.Scenarios;
 using Spectre.Console;
@@ -28,7 +29,7 @@ public static class GapCommand
         var enterprises = NumberOption.Create("--enterprises", $"Enterprises to draw (default {defaults.Enterprises}).", 3, 100_000);
         var perEnterprise = NumberOption.Create("--conversations", $"Conversations per enterprise (default {defaults.ConversationsPerEnterprise}).", 10, 10_000_000);
         var seed = NumberOption.Create("--seed", "Experiment seed (default 2026).", 0UL, ulong.MaxValue);
-        var output = new Option<string>("--out") { Description = "Output directory for gap.json and gap.md.", DefaultValueFactory = _ => "out" };
+        var output = OutputOption.Create("Output directory for gap.json and gap.md.");
         var unreliable = Share("--unreliable-share", "Share of enterprises with an unreliable provider", defaults.UnreliableShare);
         var limited = Share("--limited-channels-share", "Share with limited multi-channel capability", defaults.LimitedChannelsShare);
         var noAi = Share("--no-ai-integration-share", "Share whose provider lacks AI integration", defaults.NoAiIntegrationShare);
@@ -49,12 +50,12 @@ public static class GapCommand
                 NoAiIntegrationShare = parse.GetValue(noAi),
                 CustomContextShare = parse.GetValue(custom),
             };
-            var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
-            var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-            var report = await Task.Run(() => GapExperiment.Run(config, assumptions, parse.GetValue(seed) ?? 2026), cancellation);
+            var compiled = CompiledScenario.Load(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
+            ConversationBudget.Check(compiled.Config, assumptions.ConversationsPerEnterprise, $"--conversations {assumptions.ConversationsPerEnterprise} (per enterprise)");
+            var report = await Task.Run(() => GapExperiment.Run(compiled.Config, assumptions, parse.GetValue(seed) ?? 2026), cancellation);
             var directory = parse.GetValue(output) ?? "out";
             AtomicFile.WriteAllText(Path.Combine(directory, "gap.json"), GapReportText.Json(report));
-            AtomicFile.WriteAllText(Path.Combine(directory, "gap.md"), GapReportText.Markdown(report, source.Location));
+            AtomicFile.WriteAllText(Path.Combine(directory, "gap.md"), GapReportText.Markdown(report, compiled.Location));
             Show(context.Console, report);
             context.Console.WriteLine($"Wrote {Path.Combine(directory, "gap.json")} and gap.md");
             return ExitCodes.Ok;

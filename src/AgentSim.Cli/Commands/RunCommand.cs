@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AgentSim.Cli.Running;
+using AgentSim.Cli.Validation;
+using AgentSim.Scenarios.Reading;
 
 namespace AgentSim.Cli.Commands;
 
@@ -19,9 +21,18 @@ public static class RunCommand
             DefaultValueFactory = _ => DefaultScenario,
         };
         var seed = NumberOption.Create("--seed", "Seed override (default: the scenario's seed).", 0UL, ulong.MaxValue);
-        var conversations = NumberOption.Create("--conversations", "Conversations to run (default: the scenario's count).", 1L, long.MaxValue);
-        var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out" };
+        var conversations = NumberOption.Create("--conversations", "Conversations to run (default: the scenario's count).", 1L, RunLimits.MaxConversations);
+        var output = OutputOption.Create("Output directory.");
         var metricsPort = NumberOption.Create("--metrics-port", "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the run lasts (0: any free port).", 0, 65535);
+        metricsPort.Validators.Add(result =>
+        {
+            // Runs even when the value did not parse (that error is already reported): read the token, not the value.
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+                && port <= 65535 && PortProbe.Problem(System.Net.IPAddress.Loopback, port) is { } problem)
+            {
+                result.AddError($"--metrics-port {port}: {problem}");
+            }
+        });
         var parallelism = NumberOption.Create("--parallelism", "Shards run side by side; results do not depend on it (default: processor count).", 1, 1024);
         var engine = new Option<string>("--engine") { Description = "orleans (in-process silo) or loop (plain loop).", DefaultValueFactory = _ => EngineKind.Orleans };
         engine.AcceptOnlyFromAmong(EngineKind.Orleans, EngineKind.Loop);

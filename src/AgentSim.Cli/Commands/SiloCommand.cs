@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AgentSim.Cli.Running;
+using AgentSim.Scenarios.Reading;
 
 namespace AgentSim.Cli.Commands;
 
@@ -16,9 +17,9 @@ public static class SiloCommand
     {
         var urls = new Option<string>("--urls") { Description = $"Where to serve HTTP, ';'-separated (default {SiloSettings.DefaultUrls}; config key Urls)." };
         var scenario = new Option<string>("--scenario") { Description = "Generate this scenario's traffic: a file or a preset name (config key Silo:Scenario; default: no traffic)." };
-        var rate = RealOption.Positive("--rate", "New conversations per simulated second, overriding the scenario's arrivals (Silo:Rate).");
-        var timeScale = RealOption.Positive("--time-scale", "Simulated seconds per wall-clock second; 1 is real time (Silo:TimeScale, default 1).");
-        var epoch = RealOption.Positive("--epoch-seconds", "Epoch length in simulated seconds, overriding the scenario's (Silo:EpochSeconds, default 1).");
+        var rate = RealOption.Between("--rate", "New conversations per simulated second, overriding the scenario's arrivals (Silo:Rate).", RunLimits.MinRatePerSecond, double.MaxValue, "a number of at least 0.000001 (one conversation in about 11.6 simulated days)");
+        var timeScale = RealOption.Between("--time-scale", "Simulated seconds per wall-clock second; 1 is real time (Silo:TimeScale, default 1).", SiloSettings.MinTimeScale, double.MaxValue, "a number of at least 0.001");
+        var epoch = RealOption.Between("--epoch-seconds", "Epoch length in simulated seconds, overriding the scenario's (Silo:EpochSeconds, default 1).", RunLimits.MinEpochSeconds, RunLimits.MaxEpochSeconds, "a number from 0.001 (one millisecond) to 86400 (one day)");
         var seed = NumberOption.Create("--seed", "Seed override (Silo:Seed; default: the scenario's seed).", 0UL, ulong.MaxValue);
         var parallelism = NumberOption.Create("--parallelism", "Conversation shards side by side (Silo:Parallelism; default: processor count).", 1, 1024);
         var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster and service id (Silo:ClusterId; default: unique per process)." };

@@ -6,11 +6,14 @@ using AgentSim.Abstractions.Messages;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
 using AgentSim.Cli.Running;
-using AgentSim.Grains;
+using AgentSim.Cli.Validation;
+using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Model.Transcripts;
 using AgentSim.Scenarios;
+using AgentSim.Scenarios.Reading;
 using Spectre.Console;
 
 namespace AgentSim.Cli.Commands;
@@ -51,22 +54,26 @@ public static class TraceCommand
         var find = new Option<string?>("--find") { Description = $"Replay the first conversation showing one of: {string.Join(", ", Finders.Keys)}." };
         find.AcceptOnlyFromAmong([.. Finders.Keys]);
         var seed = NumberOption.Create("--seed", "Seed override (default: the scenario's seed).", 0UL, ulong.MaxValue);
-        var conversations = NumberOption.Create("--conversations", "Conversations in the run (default: the scenario's count).", 1L, long.MaxValue);
-        var output = new Option<string>("--out") { Description = "Output directory for transcript-ID.md and .json.", DefaultValueFactory = _ => "out" };
+        var conversations = NumberOption.Create("--conversations", "Conversations in the run (default: the scenario's count).", 1L, RunLimits.MaxConversations);
+        var output = OutputOption.Create("Output directory for transcript-ID.md and .json.");
         var command = new Command("trace", "Run a scenario and show one conversation turn by turn: switches, context, providers, guardrails, incidents.")
         {
             scenario, conversation, find, seed, conversations, output,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(conversation) is not null && result.GetResult(find) is not null)
+            {
+                result.AddError("--conversation and --find cannot be used together: give a conversation id, or let --find pick the first conversation that shows something");
+            }
+        });
         command.SetAction(async (parse, cancellation) =>
         {
-            var source = ScenarioSource.Resolve(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
-            var config = ScenarioLoader.LoadText(source.Yaml, source.FileName);
-            var request = new RunRequest(
+            var compiled = CompiledScenario.Load(parse.GetValue(scenario) ?? RunCommand.DefaultScenario, parse.GetValue(seed));
+            ConversationBudget.Check(compiled.Config, parse.GetValue(conversations));
+            var request = compiled.ToRunRequest(
                 $"trace-{Guid.NewGuid():N}",
-                source.Yaml,
-                source.FileName,
-                parse.GetValue(seed),
-                parse.GetValue(conversations) ?? config.Conversations,
+                parse.GetValue(conversations) ?? compiled.Config.Conversations,
                 Environment.ProcessorCount);
             var id = parse.GetValue(conversation) ?? 0;
             if (id >= request.Conversations)
@@ -77,7 +84,7 @@ public static class TraceCommand
             }
 
             await using var host = await AgentSimHost.StartAsync(new AgentSimHostOptions(), cancellation);
-            await OrleansEngine.RunAsync(host.GrainFactory, request, null, cancellation);
+            await host.RunAsync(request, compiled.World, null, cancellation);
             var transcript = parse.GetValue(find) is { } what
                 ? await FindAsync(host.GrainFactory, request, Finders[what], cancellation)
                 : await ReplayAsync(host.GrainFactory, request, id);

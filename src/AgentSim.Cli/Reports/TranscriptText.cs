@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentSim.Model.Events;
 using AgentSim.Model.Transcripts;
 
 namespace AgentSim.Cli.Reports;

@@ -1,8 +1,10 @@
 using AgentSim.Abstractions.Messages;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
+using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
 using Spectre.Console;
@@ -26,16 +28,17 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
     /// <summary>Runs; returns the exit code.</summary>
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellation)
     {
-        // A bad scenario throws ScenarioLoadException here, before any silo starts; the command line reports it (exit 2).
-        var source = ScenarioSource.Resolve(settings.Scenario);
-        var probe = new RunRequest($"run-{Guid.NewGuid():N}", source.Yaml, source.FileName, settings.Seed, 0, settings.Parallelism);
-        var world = WorldCompiler.Compile(probe);
-        var request = probe with { Conversations = settings.Conversations ?? world.Config.Conversations };
+        // Read, validated and compiled once, here: a bad scenario throws ScenarioLoadException before any silo starts
+        // (the command line reports it, exit 2), and the engines and the silo's grains all use this world.
+        var scenario = CompiledScenario.Load(settings.Scenario, settings.Seed);
+        var world = scenario.World;
+        ConversationBudget.Check(world.Config, settings.Conversations);
+        var request = scenario.ToRunRequest($"run-{Guid.NewGuid():N}", settings.Conversations ?? world.Config.Conversations, settings.Parallelism);
 
         context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations) on the {settings.Engine} engine, parallelism {settings.Parallelism}.");
         var execution = await new SimulationRunner(context, _time).RunAsync(settings, request, world, cancellation);
         var results = ResultsBuilder.Build(world, execution.Outcome);
-        var info = Info(settings, source, world, request, execution);
+        var info = Info(settings, scenario, request, execution);
         var tables = RunSummary.Build(results, info);
 
         var directory = Path.GetFullPath(settings.OutputDirectory);
@@ -48,7 +51,7 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
         return ExitCodes.Ok;
     }
 
-    private static RunInfo Info(RunSettings settings, ScenarioSource source, World world, RunRequest request, RunExecution execution)
+    private static RunInfo Info(RunSettings settings, CompiledScenario scenario, RunRequest request, RunExecution execution)
     {
         var seconds = execution.Duration.TotalSeconds;
         return new RunInfo
@@ -61,10 +64,10 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
             Conversations = request.Conversations,
             Engine = settings.Engine,
             Parallelism = request.Shards,
-            Scenario = world.Config.Name,
-            ScenarioPath = source.Location,
-            ScenarioHash = ScenarioLoader.ScenarioHash(source.Yaml),
-            Seed = world.Seed,
+            Scenario = scenario.Config.Name,
+            ScenarioPath = scenario.Location,
+            ScenarioHash = scenario.Hash,
+            Seed = scenario.World.Seed,
             AgentSimVersion = Versions.AgentSim,
             OrleansVersion = Versions.Orleans,
             DotnetVersion = Versions.Dotnet,

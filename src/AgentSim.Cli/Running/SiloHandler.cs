@@ -1,5 +1,5 @@
 using System.Globalization;
-using AgentSim.Abstractions.Messages;
+using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Scenarios;
@@ -40,7 +40,7 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
     /// <summary>Runs the silo until it is stopped; returns the exit code.</summary>
     public async Task<int> RunAsync(IEnumerable<KeyValuePair<string, string?>> flags, CancellationToken cancellation)
     {
-        var configuration = BuildConfiguration(flags);
+        var configuration = ConfigurationErrors.Build(() => BuildConfiguration(flags));
         SiloSettings settings;
         SiloTraffic? traffic;
         var progress = new LatestProgress();
@@ -55,9 +55,10 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
             return ExitCodes.BadInput;
         }
 
-        await using var host = await AgentSimHost.StartAsync(
+        ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
+        await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
             new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Configuration = configuration, ClusterId = settings.ClusterId },
-            cancellation);
+            cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
         context.Console.WriteLine($"silo {host.ClusterId} listening on {root}");
         context.Console.WriteLine($"  metrics   {root}/metrics");
@@ -65,7 +66,7 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         context.Console.WriteLine($"  dashboard {root}{AgentSimHost.DashboardPath}");
         context.Console.WriteLine(traffic is null
             ? "  no traffic (give --scenario to generate some); Ctrl+C stops"
-            : string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {WorldCompiler.Compile(traffic.Request).Config.Arrivals.RatePerSecond} conversations per simulated second, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"));
+            : string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {traffic.World.Config.Arrivals.RatePerSecond} conversations per simulated second, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"));
 
         var shutdown = host.WaitForShutdownAsync(cancellation);
         while (await Task.WhenAny(shutdown, Task.Delay(ProgressEvery, _time, CancellationToken.None)) != shutdown)
@@ -95,10 +96,10 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
             return null;
         }
 
-        var source = ScenarioSource.Resolve(scenario);
-        var yaml = ScenarioOverrides.Apply(source.Yaml, settings.Rate, settings.EpochSeconds);
-        var request = new RunRequest($"silo-{Guid.NewGuid():N}", yaml, source.FileName, settings.Seed, long.MaxValue, settings.Parallelism);
-        WorldCompiler.Compile(request);
-        return new SiloTraffic(request, settings.TimeScale, progress);
+        // Compiled once, here; the request carries the overridden text so a remote silo could compile the same world. The silo
+        // runs without end, so the file's own conversation count (set to 1) is not checked against the run-length limit.
+        var compiled = CompiledScenario.Compile(ScenarioSource.Resolve(scenario).With(settings.Rate, settings.EpochSeconds, conversations: 1), settings.Seed);
+        var request = compiled.ToRunRequest($"silo-{Guid.NewGuid():N}", long.MaxValue, settings.Parallelism);
+        return new SiloTraffic(request, compiled.World, settings.TimeScale, progress);
     }
 }

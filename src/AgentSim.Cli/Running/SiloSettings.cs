@@ -1,10 +1,11 @@
-using System.Globalization;
+using AgentSim.Cli.Validation;
+using AgentSim.Scenarios.Reading;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentSim.Cli.Running;
 
 /// <summary>
-/// The settings of <c>agentsim silo</c>, bound from configuration: the root key <c>Urls</c> and the section <c>Silo</c>.
+/// The settings of <c>agentsim silo</c>, read from configuration: the root key <c>Urls</c> and the section <c>Silo</c>.
 /// </summary>
 public sealed class SiloSettings
 {
@@ -17,8 +18,27 @@ public sealed class SiloSettings
     /// <summary>Address served when none is configured: loopback only, the OpenTelemetry Prometheus port.</summary>
     public const string DefaultUrls = "http://127.0.0.1:9464";
 
+    /// <summary>Slowest pace: one simulated second per thousand wall-clock seconds.</summary>
+    public const double MinTimeScale = 0.001;
+
+    /// <summary>Every configuration key the silo reads, with the flag that sets it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [UrlsKey] = "--urls",
+        [$"{Section}:Scenario"] = "--scenario",
+        [$"{Section}:Rate"] = "--rate",
+        [$"{Section}:TimeScale"] = "--time-scale",
+        [$"{Section}:EpochSeconds"] = "--epoch-seconds",
+        [$"{Section}:Seed"] = "--seed",
+        [$"{Section}:Parallelism"] = "--parallelism",
+        [$"{Section}:ClusterId"] = "--cluster-id",
+    };
+
     /// <summary>Where metrics, health and the dashboard are served, separated by ';'.</summary>
     public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>How problems name <see cref="Urls"/>: the flag, or the key and where it was set.</summary>
+    public string UrlsLabel { get; set; } = UrlsKey;
 
     /// <summary>Scenario file or preset whose traffic the silo generates; null generates none.</summary>
     public string? Scenario { get; set; }
@@ -41,32 +61,39 @@ public sealed class SiloSettings
     /// <summary>Cluster and service id; null makes one unique to this process.</summary>
     public string? ClusterId { get; set; }
 
-    /// <summary>Binds the settings; throws <see cref="ArgumentException"/> naming the key when a value is out of range or unreadable.</summary>
+    /// <summary>
+    /// Reads the settings; throws <see cref="CliInputException"/> listing every unknown key under <c>Silo</c> and every
+    /// value that is unreadable or out of range, each named by its flag or by its key and source (file or environment variable).
+    /// </summary>
     public static SiloSettings From(IConfiguration configuration)
     {
-        var settings = new SiloSettings();
-        try
+        var reader = new SettingReader(configuration, Flags);
+        foreach (var child in configuration.GetSection(Section).GetChildren())
         {
-            configuration.GetSection(Section).Bind(settings);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ArgumentException($"{Section}: {ex.GetBaseException().Message}", ex);
+            if (!Flags.ContainsKey(child.Path))
+            {
+                reader.Problems.Add($"{reader.Label(child.Path)}: unknown key; the keys under {Section} are {string.Join(", ", Flags.Keys.Where(k => k.Contains(':', StringComparison.Ordinal)).Select(k => k[(Section.Length + 1)..]))}");
+            }
         }
 
-        settings.Urls = configuration[UrlsKey] is { Length: > 0 } urls ? urls : DefaultUrls;
-        Require(settings.Rate is null or > 0 && double.IsFinite(settings.Rate ?? 1), "Rate", settings.Rate);
-        Require(settings.TimeScale > 0 && double.IsFinite(settings.TimeScale), "TimeScale", settings.TimeScale);
-        Require(settings.EpochSeconds > 0 && double.IsFinite(settings.EpochSeconds), "EpochSeconds", settings.EpochSeconds);
-        Require(settings.Parallelism is >= 1 and <= 1024, "Parallelism", settings.Parallelism);
-        return settings;
-    }
-
-    private static void Require(bool ok, string key, object? value)
-    {
-        if (!ok)
+        var settings = new SiloSettings
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{Section}:{key} is out of range: {value}."));
+            Urls = reader.Text(UrlsKey) ?? DefaultUrls,
+            UrlsLabel = reader.Label(UrlsKey),
+            Scenario = reader.Text($"{Section}:Scenario"),
+            Rate = reader.Real($"{Section}:Rate", RunLimits.MinRatePerSecond, double.MaxValue, "at least 0.000001 (one conversation in about 11.6 simulated days)"),
+            TimeScale = reader.Real($"{Section}:TimeScale", MinTimeScale, double.MaxValue, "at least 0.001 (one simulated second per 1000 wall-clock seconds)") ?? 1,
+            EpochSeconds = reader.Real($"{Section}:EpochSeconds", RunLimits.MinEpochSeconds, RunLimits.MaxEpochSeconds, "between 0.001 (one millisecond) and 86400 (one day) seconds") ?? 1,
+            Seed = reader.Whole($"{Section}:Seed", 0, ulong.MaxValue),
+            Parallelism = (int?)reader.Whole($"{Section}:Parallelism", 1, 1024) ?? Environment.ProcessorCount,
+            ClusterId = reader.Text($"{Section}:ClusterId"),
+        };
+        if (configuration[UrlsKey] is { } urls && string.IsNullOrWhiteSpace(urls))
+        {
+            reader.Problems.Add($"{settings.UrlsLabel}: is empty; give http://HOST:PORT, e.g. {DefaultUrls} (the default)");
         }
+
+        reader.Problems.AddRange(ListenUrls.Problems(settings.Urls, settings.UrlsLabel));
+        return reader.Problems.Count > 0 ? throw new CliInputException(reader.Problems) : settings;
     }
 }

@@ -1,5 +1,4 @@
 using AgentSim.Abstractions.Messages;
-using AgentSim.Grains;
 using AgentSim.Host.Hosting;
 using AgentSim.Model.Engine;
 using Spectre.Console;
@@ -30,7 +29,7 @@ public sealed class SimulationRunner(CliContext context, TimeProvider time)
             var startup = time.GetElapsedTime(hostStart);
             var startedAt = time.GetUtcNow();
             var outcome = await ProgressDisplay.RunAsync(context, request.Conversations, progress => orleans
-                ? OrleansEngine.RunAsync(host!.GrainFactory, request, progress, cancellation)
+                ? host!.RunAsync(request, world, progress, cancellation)
                 : Task.Run(() => PlainLoopEngine.Run(world, new RunOptions(request.Conversations, request.Parallelism), host?.Metrics.Create(world), progress, cancellation), cancellation));
             return new RunExecution(outcome, startedAt, time.GetUtcNow(), startup);
         }

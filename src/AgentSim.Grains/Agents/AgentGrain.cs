@@ -3,6 +3,7 @@ using AgentSim.Abstractions.Messages;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Agents;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using Orleans.Placement;
 
 namespace AgentSim.Grains.Agents;

@@ -1,25 +1,23 @@
-using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Model.Engine;
-using AgentSim.Model.Results;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Grains.Coordinator;
 
-/// <summary>In-memory state of a run coordinator: the grains of the run, where the run stands, and the rollback tally.</summary>
+/// <summary>In-memory state of a run coordinator: the request, the run's grains, its <see cref="EpochLoop"/> and the snapshots kept for replays.</summary>
 internal sealed class RunCoordinatorState
 {
-    /// <summary>Creates the state of a run and resolves the references of its grains.</summary>
+    /// <summary>Epochs of snapshots kept for replays: a week of one-second epochs, about 150 MB at most.</summary>
+    public const int HistoryLimit = 604_800;
+
+    /// <summary>Creates the state of a run: resolves its grains and prepares its epoch loop.</summary>
     public RunCoordinatorState(RunRequest request, World world, ISimulationObserver? metrics, IGrainFactory grains)
     {
         Request = request;
         World = world;
-        RollbackTally = new RunTally(world);
-        RollbackObserver = CompositeObserver.Of(RollbackTally, metrics);
-        Remaining = request.Conversations;
-        Agents = [.. world.Agents.Select(a => grains.GetGrain<IAgentGrain>(GrainKeys.Of(request.RunId, a.Name)))];
-        Providers = [.. world.Providers.Select(p => grains.GetGrain<IProviderGrain>(GrainKeys.Of(request.RunId, p.Name)))];
-        Layers = [.. world.Guardrails.Select(g => grains.GetGrain<IGuardrailLayerGrain>(GrainKeys.Of(request.RunId, g.Name)))];
-        Shards = [.. Enumerable.Range(0, request.Shards).Select(i => grains.GetGrain<IConversationShardGrain>(GrainKeys.Shard(request.RunId, i)))];
+        Steps = new GrainEpochSteps(request, world, grains);
+        Loop = new EpochLoop(world, request.Conversations, Steps, metrics, Remember);
     }
 
     /// <summary>The run request.</summary>
@@ -28,52 +26,32 @@ internal sealed class RunCoordinatorState
     /// <summary>The run's compiled world.</summary>
     public World World { get; }
 
-    /// <summary>Rollbacks decided by the coordinator at epoch ends.</summary>
-    public RunTally RollbackTally { get; }
+    /// <summary>The run's grains, as the steps of its epochs.</summary>
+    public GrainEpochSteps Steps { get; }
 
-    /// <summary>The rollback tally plus the optional metrics observer.</summary>
-    public ISimulationObserver RollbackObserver { get; }
-
-    /// <summary>Agent grains by agent index.</summary>
-    public IAgentGrain[] Agents { get; }
-
-    /// <summary>Provider grains by provider index.</summary>
-    public IProviderGrain[] Providers { get; }
-
-    /// <summary>Guardrail layer grains by layer index.</summary>
-    public IGuardrailLayerGrain[] Layers { get; }
-
-    /// <summary>Conversation shard grains by shard index.</summary>
-    public IConversationShardGrain[] Shards { get; }
-
-    /// <summary>The next epoch to run.</summary>
-    public int Epoch { get; set; }
-
-    /// <summary>Id of the next conversation to start.</summary>
-    public long NextId { get; set; }
-
-    /// <summary>Conversations not yet started.</summary>
-    public long Remaining { get; set; }
-
-    /// <summary>Conversations started so far.</summary>
-    public long Started { get; set; }
-
-    /// <summary>Conversations ended so far.</summary>
-    public long Ended { get; set; }
-
-    /// <summary>True once every conversation has started and ended.</summary>
-    public bool Done { get; set; }
-
-    /// <summary>Epochs of snapshots kept for replays: a week of one-second epochs, about 150 MB at most.</summary>
-    public const int HistoryLimit = 604_800;
+    /// <summary>The epoch protocol, with where the run stands.</summary>
+    public EpochLoop Loop { get; }
 
     /// <summary>Snapshots of the epochs run, oldest first, for replays (the most recent <see cref="HistoryLimit"/>).</summary>
     public List<SnapshotMessage> History { get; } = [];
 
     /// <summary>Epoch of <c>History[0]</c>.</summary>
-    public int HistoryStart { get; set; }
+    public int HistoryStart { get; private set; }
 
     /// <summary>Where the run stands.</summary>
-    public StepResult Progress() =>
-        new(Started, Ended, Request.Conversations, Epoch * World.EpochMicros / 1e6, Epoch, Done);
+    public StepResult Progress()
+    {
+        var p = Loop.Progress;
+        return new(p.Started, p.Ended, p.Target, p.SimulatedSeconds, Loop.Epoch, Loop.Done);
+    }
+
+    private void Remember(EpochSnapshot snapshot)
+    {
+        History.Add(SnapshotMessage.From(snapshot));
+        if (History.Count > HistoryLimit)
+        {
+            History.RemoveAt(0);
+            HistoryStart++;
+        }
+    }
 }

@@ -3,6 +3,7 @@ using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 
 namespace AgentSim.Grains.Shards;

@@ -1,4 +1,5 @@
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Grains.Worlds;
 

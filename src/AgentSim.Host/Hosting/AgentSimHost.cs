@@ -1,6 +1,9 @@
 using System.Net;
+using AgentSim.Abstractions.Messages;
 using AgentSim.Grains;
+using AgentSim.Grains.Worlds;
 using AgentSim.Host.Telemetry;
+using AgentSim.Model.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,6 +61,19 @@ public sealed class AgentSimHost : IAsyncDisposable
 
     /// <summary>The metrics observer factory (the same one the grains use).</summary>
     public AgentSimMetrics Metrics => Services.GetRequiredService<AgentSimMetrics>();
+
+    /// <summary>The silo's world cache: a world compiled in this process is handed to it so the silo's grains use it as is.</summary>
+    public WorldCache Worlds => Services.GetRequiredService<WorldCache>();
+
+    /// <summary>
+    /// Runs a request to completion on this host's silo with its already-compiled <paramref name="world"/>, which the
+    /// silo's grains are handed rather than compiling the request's YAML again.
+    /// </summary>
+    public Task<RunOutcome> RunAsync(RunRequest request, World world, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        Worlds.Add(request, world);
+        return OrleansEngine.RunAsync(GrainFactory, request, world, progress, cancellation);
+    }
 
     /// <summary>Builds and starts a host.</summary>
     public static async Task<AgentSimHost> StartAsync(AgentSimHostOptions options, CancellationToken cancellation = default)

@@ -1,4 +1,5 @@
 using AgentSim.Grains;
+using AgentSim.Grains.Worlds;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,6 +9,7 @@ namespace AgentSim.Host.Hosting;
 internal sealed partial class TrafficService(
     SiloTraffic traffic,
     IGrainFactory grains,
+    WorldCache worlds,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<TrafficService> logger) : BackgroundService
@@ -26,7 +28,8 @@ internal sealed partial class TrafficService(
                 await started.Task.WaitAsync(stoppingToken);
             }
 
-            await OrleansEngine.RunPacedAsync(grains, traffic.Request, traffic.TimeScale, time, traffic.Progress, stoppingToken);
+            worlds.Add(traffic.Request, traffic.World);
+            await OrleansEngine.RunPacedAsync(grains, traffic.Request, traffic.World, traffic.TimeScale, time, traffic.Progress, stoppingToken);
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {

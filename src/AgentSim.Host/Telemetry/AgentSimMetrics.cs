@@ -1,5 +1,5 @@
-using AgentSim.Grains;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Host.Telemetry;
 

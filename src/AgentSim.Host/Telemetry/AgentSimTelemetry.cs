@@ -1,4 +1,4 @@
-using AgentSim.Grains;
+using AgentSim.Model.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,9 +1,10 @@
-using AgentSim.Model;
 using System.Diagnostics;
+using AgentSim.Model;
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Results;

@@ -1,4 +1,5 @@
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Model.Agents;
 

@@ -1,6 +1,7 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;

@@ -1,5 +1,6 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Customers;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Conversations;

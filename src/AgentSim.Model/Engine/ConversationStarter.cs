@@ -1,6 +1,7 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Customers;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Engine;

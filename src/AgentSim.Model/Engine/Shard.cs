@@ -1,3 +1,6 @@
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
+
 namespace AgentSim.Model.Engine;
 
 /// <summary>

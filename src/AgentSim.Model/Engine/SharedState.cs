@@ -1,4 +1,7 @@
 using AgentSim.Model.Agents;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
+using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
 
@@ -11,12 +14,9 @@ namespace AgentSim.Model.Engine;
 /// </summary>
 public sealed class SharedState
 {
-    private readonly World _world;
-
     /// <summary>Creates the shared state of a run.</summary>
     public SharedState(World world)
     {
-        _world = world;
         Governors = [.. world.Agents.Select(a => CreateGovernor(world, a))];
         Providers = [.. world.Providers.Select(p => CreateProvider(world, p))];
         GuardrailOutages = [.. world.Guardrails.Select(g => CreateGuardrailOutage(world, g))];
@@ -29,7 +29,7 @@ public sealed class SharedState
     public static ProviderRuntime CreateProvider(World world, ProviderModel provider) => new(provider, world.EpochMicros, world.Seed);
 
     /// <summary>The outage process of one guardrail layer, on its own random stream.</summary>
-    public static OutageProcess CreateGuardrailOutage(World world, Guardrails.GuardrailModel layer) =>
+    public static OutageProcess CreateGuardrailOutage(World world, GuardrailModel layer) =>
         new(layer.Config.Availability, world.EpochMicros, world.Seed, SeedHash.OfName(layer.Name), Purpose.GuardrailOutage);
 
     /// <summary>Agent governors by agent index.</summary>
@@ -41,38 +41,33 @@ public sealed class SharedState
     /// <summary>Guardrail outage processes by layer index.</summary>
     public OutageProcess[] GuardrailOutages { get; }
 
-    /// <summary>Reads the snapshot for <paramref name="epoch"/>. Call exactly once per epoch, in order.</summary>
-    public EpochSnapshot Snapshot(int epoch)
+    /// <summary>Reads the snapshot for the epoch of <paramref name="window"/>. Call exactly once per epoch, in order.</summary>
+    public EpochSnapshot Snapshot(EpochWindow window) => new()
     {
-        var start = epoch * _world.EpochMicros;
-        return new EpochSnapshot
-        {
-            Epoch = epoch,
-            StartMicros = start,
-            EndMicros = start + _world.EpochMicros,
-            AgentRolledBack = [.. Governors.Select(g => g.RolledBackAt(start))],
-            HumanAccept = [.. Governors.Select(g => g.HumanAccept)],
-            ProviderDown = [.. Providers.Select(p => p.DownDuring(start))],
-            ProviderThrottle = [.. Providers.Select(p => p.Throttle)],
-            GuardrailDown = [.. GuardrailOutages.Select(o => o.DownDuring(start))],
-        };
-    }
+        Epoch = window.Epoch,
+        StartMicros = window.StartMicros,
+        EndMicros = window.EndMicros,
+        AgentRolledBack = [.. Governors.Select(g => g.RolledBackAt(window.StartMicros))],
+        HumanAccept = [.. Governors.Select(g => g.HumanAccept)],
+        ProviderDown = [.. Providers.Select(p => p.DownDuring(window.StartMicros))],
+        ProviderThrottle = [.. Providers.Select(p => p.Throttle)],
+        GuardrailDown = [.. GuardrailOutages.Select(o => o.DownDuring(window.StartMicros))],
+    };
 
-    /// <summary>Applies an epoch's merged report; rollbacks are reported to <paramref name="observer"/>.</summary>
-    public void Close(EpochSnapshot snapshot, EpochReport report, ISimulationObserver observer)
+    /// <summary>Applies an epoch's merged report; returns, per agent, why it was rolled back, if it was.</summary>
+    public RollbackReason?[] Close(EpochSnapshot snapshot, EpochReport report)
     {
+        var rollbacks = new RollbackReason?[Governors.Length];
         for (var a = 0; a < Governors.Length; a++)
         {
-            var reason = Governors[a].CloseEpoch(snapshot.EndMicros, report.IncidentTimes[a], report.FailureTimes[a], report.HumanDemand[a]);
-            if (reason is { } r)
-            {
-                observer.AgentRollback(a, r);
-            }
+            rollbacks[a] = Governors[a].CloseEpoch(snapshot.EndMicros, report.IncidentTimes[a], report.FailureTimes[a], report.HumanDemand[a]);
         }
 
         for (var p = 0; p < Providers.Length; p++)
         {
             Providers[p].CloseEpoch(report.ProviderRequests[p]);
         }
+
+        return rollbacks;
     }
 }

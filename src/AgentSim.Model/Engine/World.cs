@@ -3,6 +3,7 @@ using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Guardrails;
+using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
 
@@ -45,8 +46,8 @@ public sealed class World
         })];
 
         Guardrails = [.. config.Guardrails.Select((g, i) => new GuardrailModel(i, g, g.Provider is null ? -1 : Find(providerIndex, g.Provider)))];
-        PreAgent = [.. Guardrails.Where(g => g.Config.Stage is GuardrailStage.Transport or GuardrailStage.Input or GuardrailStage.Dialog).OrderBy(g => g.Config.Stage).ThenBy(g => g.Index)];
-        PostAgent = [.. Guardrails.Where(g => g.Config.Stage is GuardrailStage.Retrieval or GuardrailStage.Tool or GuardrailStage.Output).OrderBy(g => g.Config.Stage).ThenBy(g => g.Index)];
+        PreAgent = [.. Guardrails.Where(g => g.Config.Stage.IsBeforeAgent()).OrderBy(g => g.Config.Stage).ThenBy(g => g.Index)];
+        PostAgent = [.. Guardrails.Where(g => g.Config.Stage.IsAfterAgent()).OrderBy(g => g.Config.Stage).ThenBy(g => g.Index)];
         Faults = new FaultSchedule(config.Faults.Select(f => new FaultWindow(
             f.Kind,
             (long)(f.StartMinutes * 60_000_000),

@@ -1,8 +1,11 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Checks;
+using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Providers;

@@ -1,5 +1,7 @@
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 
 namespace AgentSim.Model.Transcripts;

@@ -1,3 +1,5 @@
+using AgentSim.Model.Events;
+
 namespace AgentSim.Model.Transcripts;
 
 /// <summary>One conversation replayed turn by turn, with synthetic PII masked.</summary>

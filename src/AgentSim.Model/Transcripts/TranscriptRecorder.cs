@@ -4,6 +4,7 @@ using AgentSim.Model.Channels;
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Customers;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Text;

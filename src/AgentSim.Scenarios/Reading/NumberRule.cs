@@ -11,6 +11,14 @@ internal sealed record NumberRule(double Min, double Max, bool MinExclusive, str
     /// <summary>Strictly above 0.</summary>
     public static NumberRule Positive { get; } = new(0, double.MaxValue, true, "greater than 0");
 
+    /// <summary>An arrival rate: at least <see cref="RunLimits.MinRatePerSecond"/>.</summary>
+    public static NumberRule MinimumRate { get; } =
+        new(RunLimits.MinRatePerSecond, double.MaxValue, false, "at least 0.000001 (the lowest rate AgentSim runs: one conversation in about 11.6 simulated days)");
+
+    /// <summary>An epoch length: from <see cref="RunLimits.MinEpochSeconds"/> to <see cref="RunLimits.MaxEpochSeconds"/> seconds.</summary>
+    public static NumberRule EpochLength { get; } =
+        new(RunLimits.MinEpochSeconds, RunLimits.MaxEpochSeconds, false, "between 0.001 (one millisecond) and 86400 (one day) seconds");
+
     /// <summary>0 or above.</summary>
     public static NumberRule NonNegative { get; } = new(0, double.MaxValue, false, "0 or more");
 

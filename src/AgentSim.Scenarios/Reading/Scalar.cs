@@ -60,7 +60,10 @@ internal static class Scalar
         if (node is not YamlScalarNode scalar || IsNull(node)
             || !int.TryParse(scalar.Value?.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            context.Report(node, path, $"expected a whole number, got {Describe(node)}");
+            // A whole number too large for the reader still gets the rule's range, not "expected a whole number".
+            var tooLarge = node is YamlScalarNode { Value: { } text }
+                && long.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            context.Report(node, path, tooLarge ? $"must be {rule.Text}, got {((YamlScalarNode)node).Value}" : $"expected a whole number, got {Describe(node)}");
             return null;
         }
 

@@ -32,23 +32,29 @@ internal static partial class ScenarioReader
         top.Text("name", v => config.Name = v);
         top.Text("description", v => config.Description = v);
         top.With("seed", (n, p) => config.Seed = Scalar.Unsigned(context, n, p) ?? config.Seed);
-        top.Integer("conversations", NumberRule.AtLeast(1), v => config.Conversations = v);
+        top.Integer("conversations", NumberRule.Between(1, RunLimits.MaxConversations), v => config.Conversations = v);
         WorldReader.Read(top, config);
         ProviderReader.Read(top, config);
         AgentReader.Read(top, config);
         GuardrailReader.Read(top, config);
         FaultReader.Read(top, config);
         CrossReferences.Check(context, config);
+        EpochBudget.Check(context, config);
         return config;
     }
 
     private static YamlNode? Parse(ReadContext context, string yaml)
     {
         var stream = new YamlStream();
-        var parser = new Parser(new StringReader(yaml));
+        var parser = new DepthLimitedParser(new Parser(new StringReader(yaml)));
         try
         {
             stream.Load(parser);
+        }
+        catch (NestingTooDeepException ex)
+        {
+            context.Report(ex.Line, ex.Field, ex.Detail);
+            return null;
         }
         catch (YamlException ex)
         {

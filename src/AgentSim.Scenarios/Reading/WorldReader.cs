@@ -23,9 +23,9 @@ internal static class WorldReader
     {
         var context = top.Context;
         top.With("arrivals", (node, path) =>
-            Section.Open(context, node, path, ArrivalKeys).Number("rate_per_second", NumberRule.Positive, v => config.Arrivals.RatePerSecond = v));
+            Section.Open(context, node, path, ArrivalKeys).Number("rate_per_second", NumberRule.MinimumRate, v => config.Arrivals.RatePerSecond = v));
         top.With("time", (node, path) =>
-            Section.Open(context, node, path, TimeKeys).Number("epoch_seconds", NumberRule.Positive, v => config.Time.EpochSeconds = v));
+            Section.Open(context, node, path, TimeKeys).Number("epoch_seconds", NumberRule.EpochLength, v => config.Time.EpochSeconds = v));
         top.With("channels", (node, path) => Channels(Section.Open(context, node, path, ChannelKeys), config.Channels));
         top.With("customers", (node, path) => Customers(Section.Open(context, node, path, CustomerKeys), config.Customers));
         top.With("conversation", (node, path) => Conversation(Section.Open(context, node, path, ConversationKeys), config.Conversation));

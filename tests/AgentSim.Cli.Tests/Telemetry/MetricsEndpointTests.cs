@@ -1,12 +1,12 @@
-using AgentSim.Model;
 using AgentSim.Abstractions.Messages;
-using AgentSim.Grains;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
+using AgentSim.Model;
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Providers;
 using AgentSim.Scenarios;
@@ -52,7 +52,7 @@ public sealed class MetricsEndpointTests
         Assert.NotNull(host.MetricsUri);
         Assert.Equal("127.0.0.1", host.MetricsUri.Host);
 
-        await OrleansEngine.RunAsync(host.GrainFactory, request, null, ct);
+        await host.RunAsync(request, world, null, ct);
         using var http = new HttpClient();
         var text = await http.GetStringAsync(host.MetricsUri, ct);
 

@@ -1,11 +1,12 @@
-using AgentSim.Model;
 using AgentSim.Abstractions.Grains;
 using AgentSim.Grains.Tests.Fixtures;
 using AgentSim.Grains.Worlds;
+using AgentSim.Model;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Conversations;
-using AgentSim.Model.Guardrails;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
+using AgentSim.Model.Guardrails;
 
 namespace AgentSim.Grains.Tests.Conversations;
 
@@ -17,7 +18,7 @@ public sealed class ConversationGrainTests(ClusterFixture cluster)
     {
         const int n = 600;
         var request = Runs.Request("provider-outage", seed: 9, conversations: n, parallelism: 3);
-        var outcome = await OrleansEngine.RunAsync(cluster.Client, request, null, TestContext.Current.CancellationToken);
+        var outcome = await cluster.RunAsync(request);
 
         var transcripts = await Task.WhenAll(Enumerable.Range(0, n).Select(id =>
             cluster.Client.GetGrain<IConversationGrain>(GrainKeys.Of(request.RunId, id.ToString(System.Globalization.CultureInfo.InvariantCulture))).GetTranscriptAsync()));
@@ -35,7 +36,7 @@ public sealed class ConversationGrainTests(ClusterFixture cluster)
     public async Task GetTranscriptAsync_IdBeyondTheRun_FailsClearly()
     {
         var request = Runs.Request("baseline", seed: 1, conversations: 50, parallelism: 1);
-        await OrleansEngine.RunAsync(cluster.Client, request, null, TestContext.Current.CancellationToken);
+        await cluster.RunAsync(request);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
             cluster.Client.GetGrain<IConversationGrain>(GrainKeys.Of(request.RunId, "50")).GetTranscriptAsync());

@@ -16,7 +16,7 @@ public sealed class OrleansEngineTests(ClusterFixture cluster)
     {
         var request = Runs.Request(preset, seed: 7, conversations: 2_000, parallelism: 3);
 
-        var orleans = await OrleansEngine.RunAsync(cluster.Client, request, null, TestContext.Current.CancellationToken);
+        var orleans = await cluster.RunAsync(request);
         var plain = Runs.Plain(request);
 
         Assert.Equal(plain.Epochs, orleans.Epochs);
@@ -29,8 +29,8 @@ public sealed class OrleansEngineTests(ClusterFixture cluster)
         var one = Runs.Request("strict-governance", seed: 11, conversations: 3_000, parallelism: 1);
         var four = one with { RunId = one.RunId + "x4", Parallelism = 4 };
 
-        var a = await OrleansEngine.RunAsync(cluster.Client, one, null, TestContext.Current.CancellationToken);
-        var b = await OrleansEngine.RunAsync(cluster.Client, four, null, TestContext.Current.CancellationToken);
+        var a = await cluster.RunAsync(one);
+        var b = await cluster.RunAsync(four);
 
         Assert.True(TallyTotals.Rollbacks(a.Tally, WorldCompiler.Compile(one)) > 0, "the run should exercise rollbacks");
         Assert.Equal(a.Tally.Values, b.Tally.Values);
@@ -42,7 +42,7 @@ public sealed class OrleansEngineTests(ClusterFixture cluster)
     {
         var request = Runs.Request("provider-outage", seed: 3, conversations: 2_500, parallelism: 4);
 
-        var outcome = await OrleansEngine.RunAsync(cluster.Client, request, null, TestContext.Current.CancellationToken);
+        var outcome = await cluster.RunAsync(request);
 
         Assert.Equal(2_500, TallyTotals.Started(outcome.Tally));
         Assert.Equal(2_500, TallyTotals.Ended(outcome.Tally));
@@ -54,7 +54,7 @@ public sealed class OrleansEngineTests(ClusterFixture cluster)
         var request = Runs.Request("baseline", seed: 5, conversations: 1_000, parallelism: 2);
         var reports = new List<RunProgress>();
 
-        var outcome = await OrleansEngine.RunAsync(cluster.Client, request, new SyncProgress(reports), TestContext.Current.CancellationToken);
+        var outcome = await cluster.RunAsync(request, new SyncProgress(reports));
 
         Assert.Equal(outcome.Epochs, reports.Count);
         Assert.Equal(new RunProgress(1_000, 1_000, 1_000, outcome.Epochs * 60.0), reports[^1]);
@@ -67,7 +67,7 @@ public sealed class OrleansEngineTests(ClusterFixture cluster)
         const ulong seed = 90_001;
         var request = Runs.Request("strict-governance", seed, conversations: 1_500, parallelism: 3);
 
-        var outcome = await OrleansEngine.RunAsync(cluster.Client, request, null, TestContext.Current.CancellationToken);
+        var outcome = await cluster.RunAsync(request);
 
         var observer = cluster.Observers.For(seed);
         Assert.NotNull(observer);

@@ -2,6 +2,7 @@ using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 
 namespace AgentSim.Grains.Tests.Fixtures;

@@ -1,5 +1,6 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Model.Tests.Agents;
 

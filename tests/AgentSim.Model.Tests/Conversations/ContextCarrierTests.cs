@@ -2,6 +2,7 @@ using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Customers;
+using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
 

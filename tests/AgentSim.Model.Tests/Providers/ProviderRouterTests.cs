@@ -1,8 +1,11 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Engine;
+using AgentSim.Model.Epochs;
+using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Guardrails;
+using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
 using AgentSim.Model.Results;

@@ -1,4 +1,5 @@
 using AgentSim.Model.Agents;
+using AgentSim.Model.Events;
 
 namespace AgentSim.Model.Guardrails.Checks;
 

@@ -1,5 +1,6 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Guardrails.Checks;
@@ -17,24 +18,14 @@ public sealed class ContentSafetyCheck(GuardrailConfig config) : IGuardrailCheck
     /// <inheritdoc />
     public CheckResult CheckInput(in CheckedTurn turn, ref CustomerMessage message, ref Rng rng)
     {
-        if (message.AbuseLive)
+        if (!message.AbuseLive)
         {
-            if (turn.Utterance.AbuseSeverity < config.SeverityThreshold || rng.Chance(config.MissRate))
-            {
-                return CheckResult.Miss;
-            }
-
-            message.AbuseLive = false;
-            return OnFail.OnMessage(config.OnFail, ref message, masks: false);
+            return OnFail.OnCleanMessage(config, ref message, ref rng);
         }
 
-        if (rng.Chance(config.FalsePositiveRate))
-        {
-            message.Blocked = true;
-            return CheckResult.FalsePositive;
-        }
-
-        return CheckResult.Pass;
+        return turn.Utterance.AbuseSeverity >= config.SeverityThreshold && !rng.Chance(config.MissRate)
+            ? OnFail.OnMessageCatch(config.OnFail, ref message, ref message.AbuseLive)
+            : CheckResult.Miss;
     }
 
     /// <inheritdoc />

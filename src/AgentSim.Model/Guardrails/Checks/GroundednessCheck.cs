@@ -1,5 +1,6 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Guardrails.Checks;

@@ -1,5 +1,6 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Guardrails.Checks;
@@ -24,6 +25,25 @@ public static class OnFail
             default:
                 return masks ? CheckResult.Mask : CheckResult.Block;
         }
+    }
+
+    /// <summary>A threat the check caught in the customer's message: it is no longer <paramref name="live"/> and the action applies (block, escalate or log).</summary>
+    public static CheckResult OnMessageCatch(OnFailAction action, ref CustomerMessage message, ref bool live)
+    {
+        live = false;
+        return OnMessage(action, ref message, masks: false);
+    }
+
+    /// <summary>A message with nothing for the check to find: refused when the layer fires falsely.</summary>
+    public static CheckResult OnCleanMessage(GuardrailConfig config, ref CustomerMessage message, ref Rng rng)
+    {
+        if (!rng.Chance(config.FalsePositiveRate))
+        {
+            return CheckResult.Pass;
+        }
+
+        message.Blocked = true;
+        return CheckResult.FalsePositive;
     }
 
     /// <summary>Carries out an action on the agent's answer: block it, re-ask the agent (one more answer's latency) or escalate; mask and log change nothing here.</summary>

@@ -1,5 +1,6 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 using AgentSim.Model.Text;
 
@@ -24,28 +25,15 @@ public abstract class PatternRailCheck(GuardrailConfig config, double recall) : 
     /// <inheritdoc />
     public CheckResult CheckInput(in CheckedTurn turn, ref CustomerMessage message, ref Rng rng)
     {
-        if (message.InjectionLive)
+        if (!message.InjectionLive)
         {
-            var byPattern = UtteranceWriter.LooksLikeInjection(message.Text);
-            var caught = byPattern
-                ? rng.Chance(Recall * (1 - config.MissRate))
-                : rng.Chance(config.ObfuscatedRecallFactor * Recall * (1 - config.MissRate));
-            if (!caught)
-            {
-                return CheckResult.Miss;
-            }
-
-            message.InjectionLive = false;
-            return OnFail.OnMessage(config.OnFail, ref message, masks: false);
+            return OnFail.OnCleanMessage(config, ref message, ref rng);
         }
 
-        if (rng.Chance(config.FalsePositiveRate))
-        {
-            message.Blocked = true;
-            return CheckResult.FalsePositive;
-        }
-
-        return CheckResult.Pass;
+        var recall = UtteranceWriter.LooksLikeInjection(message.Text) ? Recall : config.ObfuscatedRecallFactor * Recall;
+        return rng.Chance(recall * (1 - config.MissRate))
+            ? OnFail.OnMessageCatch(config.OnFail, ref message, ref message.InjectionLive)
+            : CheckResult.Miss;
     }
 
     /// <inheritdoc />

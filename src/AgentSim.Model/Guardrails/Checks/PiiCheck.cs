@@ -1,6 +1,7 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
 using AgentSim.Model.Text;
 
@@ -44,7 +45,9 @@ public sealed class PiiCheck(GuardrailConfig config) : IGuardrailCheck
             result = CheckResult.FalsePositive;
         }
 
-        if (config.OnFail == OnFailAction.Mask || result == CheckResult.Miss)
+        // A masking layer passes on what its recognizers left (as does one that found nothing to act on); a log-only
+        // layer lets the message through unchanged.
+        if (config.OnFail == OnFailAction.Mask || (result == CheckResult.Miss && config.OnFail != OnFailAction.Log))
         {
             message.Text = scanned;
         }

@@ -1,5 +1,6 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
+using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Checks;
 using static AgentSim.Model.Tests.Guardrails.Checks.CheckFixtures;

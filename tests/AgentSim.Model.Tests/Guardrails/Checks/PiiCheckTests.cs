@@ -1,5 +1,6 @@
 using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
+using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Text;
@@ -138,5 +139,16 @@ public class PiiCheckTests
 
         Assert.Equal(CheckResult.Miss, Output(digitsOnly, Channel.Voice, u, answer).Result);
         Assert.Equal(CheckResult.Mask, Output(spoken, Channel.Voice, u, answer).Result);
+    }
+
+    [Fact]
+    public void CheckInput_CardFoundByALogOnlyLayer_LetsTheMessageThroughUnchanged()
+    {
+        var u = Planted(Channel.WebChat, PiiEntity.CreditCard, Card, CardSentence);
+        var (result, message) = Input(Layer(GuardrailKind.Pii, OnFailAction.Log, PiiEntity.CreditCard), Channel.WebChat, u);
+
+        Assert.Equal(CheckResult.Miss, result);
+        Assert.Equal(u.Text, message.Text);
+        Assert.False(message.Blocked);
     }
 }

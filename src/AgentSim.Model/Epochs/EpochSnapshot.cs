@@ -1,0 +1,32 @@
+namespace AgentSim.Model.Epochs;
+
+/// <summary>
+/// Shared state in force for one epoch of simulated time. Every turn taken in the epoch reads this snapshot and
+/// nothing else that is shared, so results do not depend on scheduling, parallelism or the number of silos.
+/// </summary>
+public sealed class EpochSnapshot
+{
+    /// <summary>Epoch number, from 0.</summary>
+    public int Epoch { get; init; }
+
+    /// <summary>Start of the epoch, microseconds of simulated time.</summary>
+    public long StartMicros { get; init; }
+
+    /// <summary>End of the epoch (exclusive).</summary>
+    public long EndMicros { get; init; }
+
+    /// <summary>Per agent: rolled back for this epoch.</summary>
+    public required bool[] AgentRolledBack { get; init; }
+
+    /// <summary>Per agent: chance the human queue accepts a fallback conversation this epoch.</summary>
+    public required double[] HumanAccept { get; init; }
+
+    /// <summary>Per provider: down (random outage) this epoch.</summary>
+    public required bool[] ProviderDown { get; init; }
+
+    /// <summary>Per provider: chance a request is throttled this epoch.</summary>
+    public required double[] ProviderThrottle { get; init; }
+
+    /// <summary>Per guardrail layer: down (random outage) this epoch.</summary>
+    public required bool[] GuardrailDown { get; init; }
+}

@@ -1,0 +1,92 @@
+using AgentSim.Model.Agents;
+using AgentSim.Model.Channels;
+using AgentSim.Model.Conversations;
+using AgentSim.Model.Guardrails;
+using AgentSim.Model.Providers;
+
+namespace AgentSim.Model.Events;
+
+/// <summary>Forwards every event to two observers (a shard's tally and the shared metrics recorder).</summary>
+public sealed class CompositeObserver(ISimulationObserver first, ISimulationObserver second) : ISimulationObserver
+{
+    /// <summary>Combines an observer with an optional second one.</summary>
+    public static ISimulationObserver Of(ISimulationObserver first, ISimulationObserver? second) =>
+        second is null ? first : new CompositeObserver(first, second);
+
+    /// <inheritdoc />
+    public void ConversationStarted(Channel channel)
+    {
+        first.ConversationStarted(channel);
+        second.ConversationStarted(channel);
+    }
+
+    /// <inheritdoc />
+    public void ConversationEnded(Outcome outcome, Channel channel)
+    {
+        first.ConversationEnded(outcome, channel);
+        second.ConversationEnded(outcome, channel);
+    }
+
+    /// <inheritdoc />
+    public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
+    {
+        first.Turn(channel, provider, latencyMicros, guardrailMicros);
+        second.Turn(channel, provider, latencyMicros, guardrailMicros);
+    }
+
+    /// <inheritdoc />
+    public void ChannelSwitch(Channel from, Channel to)
+    {
+        first.ChannelSwitch(from, to);
+        second.ChannelSwitch(from, to);
+    }
+
+    /// <inheritdoc />
+    public void ContextLoss(Channel from, Channel to, Continuity continuity)
+    {
+        first.ContextLoss(from, to, continuity);
+        second.ContextLoss(from, to, continuity);
+    }
+
+    /// <inheritdoc />
+    public void CustomerRepeat(Channel channel)
+    {
+        first.CustomerRepeat(channel);
+        second.CustomerRepeat(channel);
+    }
+
+    /// <inheritdoc />
+    public void GuardrailCheck(int guardrail, CheckResult result, long latencyMicros)
+    {
+        first.GuardrailCheck(guardrail, result, latencyMicros);
+        second.GuardrailCheck(guardrail, result, latencyMicros);
+    }
+
+    /// <inheritdoc />
+    public void Incident(IncidentKind kind, Channel channel, bool detected, long detectMicros)
+    {
+        first.Incident(kind, channel, detected, detectMicros);
+        second.Incident(kind, channel, detected, detectMicros);
+    }
+
+    /// <inheritdoc />
+    public void ProviderRequest(int provider, Channel channel, ProviderResult result)
+    {
+        first.ProviderRequest(provider, channel, result);
+        second.ProviderRequest(provider, channel, result);
+    }
+
+    /// <inheritdoc />
+    public void AgentRollback(int agent, RollbackReason reason)
+    {
+        first.AgentRollback(agent, reason);
+        second.AgentRollback(agent, reason);
+    }
+
+    /// <inheritdoc />
+    public void AgentState(int agent, bool rolledBack)
+    {
+        first.AgentState(agent, rolledBack);
+        second.AgentState(agent, rolledBack);
+    }
+}

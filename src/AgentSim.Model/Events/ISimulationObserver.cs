@@ -1,0 +1,49 @@
+using AgentSim.Model.Agents;
+using AgentSim.Model.Channels;
+using AgentSim.Model.Conversations;
+using AgentSim.Model.Guardrails;
+using AgentSim.Model.Providers;
+
+namespace AgentSim.Model.Events;
+
+/// <summary>
+/// Receives every event of a run as it is simulated. <see cref="Results.RunTally"/> keeps the integer totals
+/// behind results.json; the host's metrics recorder turns the same events into OpenTelemetry measurements.
+/// Indices refer to <see cref="World"/>'s arrays, so label values come only from the scenario's bounded sets.
+/// Implementations must be thread-safe when shared by several shards.
+/// </summary>
+public interface ISimulationObserver
+{
+    /// <summary>A conversation started on its first channel.</summary>
+    void ConversationStarted(Channel channel);
+
+    /// <summary>A conversation ended with an outcome, on the channel it ended on.</summary>
+    void ConversationEnded(Outcome outcome, Channel channel);
+
+    /// <summary>A turn completed end to end; latencies in microseconds of simulated time, the second the part guardrails added.</summary>
+    void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros);
+
+    /// <summary>The customer moved from one channel to another.</summary>
+    void ChannelSwitch(Channel from, Channel to);
+
+    /// <summary>Context was lost on a switch; <paramref name="continuity"/> says what was supposed to carry it.</summary>
+    void ContextLoss(Channel from, Channel to, Continuity continuity);
+
+    /// <summary>The customer had to repeat themselves.</summary>
+    void CustomerRepeat(Channel channel);
+
+    /// <summary>A guardrail layer checked a message.</summary>
+    void GuardrailCheck(int guardrail, CheckResult result, long latencyMicros);
+
+    /// <summary>An agent error reached the customer; <paramref name="detectMicros"/> is time to detect (0 when undetected).</summary>
+    void Incident(IncidentKind kind, Channel channel, bool detected, long detectMicros);
+
+    /// <summary>A request to a provider finished.</summary>
+    void ProviderRequest(int provider, Channel channel, ProviderResult result);
+
+    /// <summary>An agent was rolled back.</summary>
+    void AgentRollback(int agent, RollbackReason reason);
+
+    /// <summary>Whether an agent is rolled back during the epoch that is starting; reported once per agent per epoch.</summary>
+    void AgentState(int agent, bool rolledBack);
+}
