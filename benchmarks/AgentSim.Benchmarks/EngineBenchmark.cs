@@ -90,14 +90,17 @@ public static class EngineBenchmark
         GC.WaitForPendingFinalizers();
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var outcome = await run();
         clock.Stop();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var gcText = string.Create(CultureInfo.InvariantCulture, $"GCs gen0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s");
         var world = WorldCompiler.Compile(Request(yaml, n, 1));
         var results = ResultsBuilder.Build(world, outcome);
         var turns = results.Latency.Values.Sum(l => l.Turns);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {clock.Elapsed.TotalSeconds:F2} s, {n / clock.Elapsed.TotalSeconds:N0} conversations/s, {turns / clock.Elapsed.TotalSeconds:N0} turns/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {clock.Elapsed.TotalSeconds:F2} s, {n / clock.Elapsed.TotalSeconds:N0} conversations/s, {turns / clock.Elapsed.TotalSeconds:N0} turns/s, {cpuSeconds:F2} CPU s, {gcText}"));
         return new Row(name, n, turns, clock.Elapsed.TotalSeconds, cpuSeconds, GC.GetTotalAllocatedBytes(precise: false) - allocated, results);
     }
 
