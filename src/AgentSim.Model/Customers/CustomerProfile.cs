@@ -1,11 +1,14 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Guardrails;
+using AgentSim.Model.Text;
 
 namespace AgentSim.Model.Customers;
 
 /// <summary>A synthetic customer: Bogus-made identity (the PII planted in their turns) and behavioural traits.</summary>
 public sealed class CustomerProfile
 {
+    private string?[]? _fingerprints;
+
     /// <summary>Customer id within the population.</summary>
     public required long Id { get; init; }
 
@@ -29,6 +32,14 @@ public sealed class CustomerProfile
 
     /// <summary>The written value of one entity type.</summary>
     public string Value(PiiEntity entity) => Pii[(int)entity];
+
+    /// <summary>The fingerprint (<see cref="SpokenForms.Fingerprint"/>) of one entity type's value, computed once.</summary>
+    public string Fingerprint(PiiEntity entity)
+    {
+        // Profiles are shared between shards: a race computes the same string twice, which is harmless.
+        _fingerprints ??= new string?[Pii.Length];
+        return _fingerprints[(int)entity] ??= SpokenForms.Fingerprint(Pii[(int)entity]);
+    }
 
     /// <summary>A masked rendering safe for logs: initials and the last two characters of each value.</summary>
     public override string ToString() => $"customer#{Id} ({Locale}, {Tier}, {Mask(Value(PiiEntity.Person))}, {Mask(Value(PiiEntity.EmailAddress))})";

@@ -4,7 +4,10 @@ namespace AgentSim.Model.Text;
 public static class Luhn
 {
     /// <summary>True when the digits of <paramref name="text"/> pass the Luhn check.</summary>
-    public static bool IsValid(string text)
+    public static bool IsValid(string text) => IsValid(text.AsSpan());
+
+    /// <summary>True when the digits of <paramref name="text"/> pass the Luhn check (at least 13 digits; other characters are skipped).</summary>
+    public static bool IsValid(ReadOnlySpan<char> text)
     {
         var sum = 0;
         var doubleIt = false;
@@ -36,7 +39,10 @@ public static class Luhn
     }
 
     /// <summary>Returns the check digit that makes <paramref name="payload"/> + digit valid.</summary>
-    public static int CheckDigit(string payload)
+    public static int CheckDigit(string payload) => CheckDigit(payload.AsSpan());
+
+    /// <summary>Returns the check digit that makes the digits <paramref name="payload"/> + digit valid.</summary>
+    public static int CheckDigit(ReadOnlySpan<char> payload)
     {
         var sum = 0;
         var doubleIt = true;

@@ -8,14 +8,14 @@ public static partial class PiiRecognizers
 {
     private static readonly PiiRecognizer[] All =
     [
-        new(PiiEntity.EmailAddress, EmailPattern()),
-        new(PiiEntity.CreditCard, CardPattern(), Luhn.IsValid),
-        new(PiiEntity.IbanCode, IbanPattern()),
-        new(PiiEntity.UsSsn, SsnPattern()),
-        new(PiiEntity.IpAddress, IpPattern()),
-        new(PiiEntity.PhoneNumber, PhonePattern()),
-        new(PiiEntity.Person, PersonPattern()),
-        new(PiiEntity.Location, LocationPattern()),
+        PiiRecognizer.With(PiiEntity.EmailAddress, EmailPattern(), cues: ["@"]),
+        PiiRecognizer.With(PiiEntity.CreditCard, CardPattern(), Luhn.IsValid, needsDigit: true),
+        PiiRecognizer.With(PiiEntity.IbanCode, IbanPattern(), needsDigit: true),
+        PiiRecognizer.With(PiiEntity.UsSsn, SsnPattern(), needsDigit: true),
+        PiiRecognizer.With(PiiEntity.IpAddress, IpPattern(), needsDigit: true),
+        PiiRecognizer.With(PiiEntity.PhoneNumber, PhonePattern(), needsDigit: true),
+        PiiRecognizer.With(PiiEntity.Person, PersonPattern(), cues: ["name is ", "this is ", "I am ", "I'm "]),
+        PiiRecognizer.With(PiiEntity.Location, LocationPattern(), cues: ["live at ", "address is ", "ship to ", "deliver to "]),
     ];
 
     /// <summary>The recognizers for the given entity types, in a fixed order (specific patterns before phone numbers).</summary>
