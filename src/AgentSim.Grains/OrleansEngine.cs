@@ -1,7 +1,7 @@
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Model.Engine;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Grains;
 
@@ -30,7 +30,7 @@ public static class OrleansEngine
         while (!step.Done);
 
         var totals = await coordinator.GetTallyAsync();
-        var tally = new RunTally(world);
+        var tally = new RunTally(world.Labels);
         tally.Add(totals.Values);
         return new RunOutcome(tally, request.Conversations, totals.Epochs);
     }

@@ -1,6 +1,5 @@
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentSim.Grains;

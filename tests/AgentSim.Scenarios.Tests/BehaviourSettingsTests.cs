@@ -1,5 +1,4 @@
 using AgentSim.Model.Channels;
-using AgentSim.Model.Configuration;
 
 namespace AgentSim.Scenarios.Tests;
 

@@ -1,7 +1,5 @@
-using AgentSim.Model;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Configuration;
 using AgentSim.Model.Guardrails;
 
 namespace AgentSim.Scenarios.Tests;

@@ -1,5 +1,4 @@
 using AgentSim.Abstractions.Messages;
-using AgentSim.Model.Agents;
 using AgentSim.Model.Events;
 
 namespace AgentSim.Abstractions.Grains;

@@ -1,4 +1,3 @@
-using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
 
 namespace AgentSim.Abstractions.Messages;

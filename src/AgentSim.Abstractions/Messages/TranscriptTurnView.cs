@@ -1,4 +1,3 @@
-using AgentSim.Model.Events;
 using AgentSim.Model.Transcripts;
 
 namespace AgentSim.Abstractions.Messages;

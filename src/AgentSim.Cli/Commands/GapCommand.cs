@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
-using AgentSim.Cli.Running;
 using AgentSim.Cli.Validation;
 using AgentSim.Model.Experiments;
 using AgentSim.Scenarios;

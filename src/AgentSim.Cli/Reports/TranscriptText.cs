@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AgentSim.Model.Events;
 using AgentSim.Model.Transcripts;
 
 namespace AgentSim.Cli.Reports;

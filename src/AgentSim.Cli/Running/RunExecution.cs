@@ -1,5 +1,4 @@
 using AgentSim.Model.Engine;
-using AgentSim.Model.Events;
 
 namespace AgentSim.Cli.Running;
 

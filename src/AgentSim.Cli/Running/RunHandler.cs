@@ -3,8 +3,6 @@ using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
 using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
-using AgentSim.Model.Engine;
-using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
 using Spectre.Console;

@@ -1,6 +1,5 @@
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
-using AgentSim.Model.Agents;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;

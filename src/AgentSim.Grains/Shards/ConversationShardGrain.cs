@@ -4,7 +4,7 @@ using AgentSim.Abstractions.Messages;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Grains.Shards;
 
@@ -30,7 +30,7 @@ public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserve
         }
 
         var world = worlds.Get(request);
-        var tally = new RunTally(world);
+        var tally = new RunTally(world.Labels);
         var shard = new Shard(world, index, request.Shards, CompositeObserver.Of(tally, observers.Create(world)));
         _state = new ConversationShardState(request, shard, tally);
         return Task.CompletedTask;

@@ -1,6 +1,6 @@
 using AgentSim.Abstractions.Messages;
 using AgentSim.Model.Engine;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Grains.Shards;
 

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using AgentSim.Model;
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 using static AgentSim.Host.Telemetry.AgentSimInstruments;
 
 namespace AgentSim.Host.Telemetry;
@@ -39,7 +36,7 @@ public sealed class WorldMetrics : ISimulationObserver
     public WorldMetrics(AgentSimInstruments instruments, World world)
     {
         _instruments = instruments;
-        var space = _space = new LabelSpace(world.Providers.Length, world.Guardrails.Length, world.Agents.Length);
+        var space = _space = world.Labels;
         var channels = ChannelInfo.All;
         var providers = world.Providers;
 

@@ -1,5 +1,6 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Customers;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Randomness;
 using AgentSim.Model.Text;

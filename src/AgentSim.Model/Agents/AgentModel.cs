@@ -11,7 +11,7 @@ public sealed class AgentModel
     {
         Index = index;
         Config = config;
-        Latency = LogNormal.From(config.Latency);
+        Latency = config.Latency.ToLogNormal();
     }
 
     /// <summary>Index in the world.</summary>

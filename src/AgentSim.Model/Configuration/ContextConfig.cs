@@ -1,5 +1,3 @@
-using AgentSim.Model.Channels;
-
 namespace AgentSim.Model.Configuration;
 
 /// <summary>How customer context survives a channel switch.</summary>

@@ -1,3 +1,5 @@
+using AgentSim.Model.Randomness;
+
 namespace AgentSim.Model.Configuration;
 
 /// <summary>A log-normal latency distribution given by its median and 99th percentile, in milliseconds.</summary>
@@ -11,4 +13,7 @@ public sealed class LatencySpec
 
     /// <summary>Creates a spec.</summary>
     public static LatencySpec Of(double p50Ms, double p99Ms) => new() { P50Ms = p50Ms, P99Ms = p99Ms };
+
+    /// <summary>The log-normal distribution with this median and 99th percentile.</summary>
+    public LogNormal ToLogNormal() => new(P50Ms, P99Ms);
 }

@@ -1,6 +1,5 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
-using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Providers;
@@ -39,7 +38,7 @@ public sealed class ContextCarrier
                 }
             }
 
-            _storeLatency = LogNormal.From(store.Latency);
+            _storeLatency = store.Latency.ToLogNormal();
         }
     }
 

@@ -2,7 +2,7 @@ using AgentSim.Model.Text;
 
 namespace AgentSim.Model.Engine;
 
-/// <summary>Receives the text side of each turn, for transcripts; the events side comes through <see cref="ISimulationObserver"/>.</summary>
+/// <summary>Receives the text side of each turn, for transcripts; the events side comes through <see cref="Events.ISimulationObserver"/>.</summary>
 public interface ITurnTrace
 {
     /// <summary>A turn starts at <paramref name="atMicros"/> of simulated time.</summary>

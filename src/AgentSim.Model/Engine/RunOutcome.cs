@@ -1,4 +1,4 @@
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Engine;
 

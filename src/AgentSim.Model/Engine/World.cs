@@ -6,6 +6,7 @@ using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Engine;
 
@@ -58,6 +59,7 @@ public sealed class World
             f.ErrorRate,
             (long)(f.AddedLatencyMs * 1000),
             f.Rate)));
+        Labels = new LabelSpace(Providers.Length, Guardrails.Length, Agents.Length);
         MeanThinkSeconds = [.. ChannelInfo.All.Select(c => config.Channels.ThinkSeconds.TryGetValue(c, out var s) ? s : c.DefaultThinkSeconds())];
     }
 
@@ -102,6 +104,9 @@ public sealed class World
 
     /// <summary>Layers that run on the agent's answer, in stage order.</summary>
     public GuardrailModel[] PostAgent { get; }
+
+    /// <summary>The label space of this world's counters: how tallies and metrics index them.</summary>
+    public LabelSpace Labels { get; }
 
     /// <summary>Scripted faults.</summary>
     public FaultSchedule Faults { get; }

@@ -1,8 +1,5 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
 
 namespace AgentSim.Model.Events;
 

@@ -1,15 +1,12 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
 
 namespace AgentSim.Model.Events;
 
 /// <summary>
-/// Receives every event of a run as it is simulated. <see cref="Results.RunTally"/> keeps the integer totals
+/// Receives every event of a run as it is simulated. <c>Tallies.RunTally</c> keeps the integer totals
 /// behind results.json; the host's metrics recorder turns the same events into OpenTelemetry measurements.
-/// Indices refer to <see cref="World"/>'s arrays, so label values come only from the scenario's bounded sets.
+/// Indices refer to <c>Engine.World</c>'s arrays, so label values come only from the scenario's bounded sets.
 /// Implementations must be thread-safe when shared by several shards.
 /// </summary>
 public interface ISimulationObserver

@@ -1,6 +1,6 @@
 namespace AgentSim.Model.Guardrails;
 
-/// <summary>What a guardrail layer looks for. Wire names in <see cref="GuardrailNames"/>.</summary>
+/// <summary>What a guardrail layer looks for. Each value carries its wire name (<see cref="WireNameAttribute"/>).</summary>
 public enum GuardrailKind
 {
     /// <summary>PII detection and masking, by entity type (Presidio-style recognizers).</summary>

@@ -22,10 +22,10 @@ public sealed class ProviderModel
 
         foreach (var c in ChannelInfo.All)
         {
-            _latency[(int)c] = LogNormal.From(config.ChannelLatency.GetValueOrDefault(c) ?? config.Latency);
+            _latency[(int)c] = (config.ChannelLatency.GetValueOrDefault(c) ?? config.Latency).ToLogNormal();
         }
 
-        ConnectorLatency = LogNormal.From(config.ConnectorLatency);
+        ConnectorLatency = config.ConnectorLatency.ToLogNormal();
     }
 
     /// <summary>Index in the world.</summary>

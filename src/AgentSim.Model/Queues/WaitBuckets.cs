@@ -1,7 +1,7 @@
 namespace AgentSim.Model.Queues;
 
 /// <summary>
-/// Log-linear bucketing of waits in microseconds, the same as <c>Results.LatencyHistogram</c> (32 sub-buckets per power
+/// Log-linear bucketing of waits in microseconds, the same as <c>LatencyHistogram</c> (32 sub-buckets per power
 /// of two, about 3% precision), kept here so that Queues does not depend on Results, which depends on Engine.
 /// </summary>
 internal static class WaitBuckets

@@ -1,5 +1,3 @@
-using AgentSim.Model.Configuration;
-
 namespace AgentSim.Model.Randomness;
 
 /// <summary>A log-normal latency distribution fitted to a median and a 99th percentile; samples in microseconds.</summary>
@@ -22,8 +20,6 @@ public readonly struct LogNormal
     /// <summary>True when the distribution is configured as zero latency.</summary>
     public bool IsZero { get; }
 
-    /// <summary>Fits to a <see cref="LatencySpec"/>.</summary>
-    public static LogNormal From(LatencySpec spec) => new(spec.P50Ms, spec.P99Ms);
 
     /// <summary>Draws a latency in whole microseconds.</summary>
     public long SampleMicros(ref Rng rng) => IsZero ? 0 : (long)Math.Exp(_mu + (_sigma * rng.Normal()));

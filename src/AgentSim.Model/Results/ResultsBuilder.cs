@@ -1,10 +1,8 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Results;
 

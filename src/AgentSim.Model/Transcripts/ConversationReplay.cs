@@ -1,8 +1,6 @@
 using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
-using AgentSim.Model.Events;
-using AgentSim.Model.Guardrails;
 
 namespace AgentSim.Model.Transcripts;
 

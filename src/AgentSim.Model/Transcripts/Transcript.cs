@@ -1,5 +1,3 @@
-using AgentSim.Model.Events;
-
 namespace AgentSim.Model.Transcripts;
 
 /// <summary>One conversation replayed turn by turn, with synthetic PII masked.</summary>

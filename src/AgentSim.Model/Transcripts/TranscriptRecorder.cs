@@ -1,12 +1,9 @@
 using System.Globalization;
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Customers;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
 using AgentSim.Model.Text;
 
 namespace AgentSim.Model.Transcripts;

@@ -1,5 +1,4 @@
 using AgentSim.Model;
-using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using YamlDotNet.RepresentationModel;
 

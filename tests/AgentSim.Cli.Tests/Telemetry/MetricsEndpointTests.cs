@@ -2,13 +2,10 @@ using AgentSim.Abstractions.Messages;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
 using AgentSim.Model;
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
 using AgentSim.Scenarios;
 
 namespace AgentSim.Cli.Tests.Telemetry;

@@ -1,7 +1,6 @@
 using AgentSim.Abstractions.Grains;
 using AgentSim.Grains.Tests.Fixtures;
 using AgentSim.Grains.Worlds;
-using AgentSim.Model.Agents;
 using AgentSim.Model.Events;
 
 namespace AgentSim.Grains.Tests.Agents;

@@ -1,12 +1,8 @@
 using AgentSim.Abstractions.Grains;
 using AgentSim.Grains.Tests.Fixtures;
-using AgentSim.Grains.Worlds;
 using AgentSim.Model;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
-using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
-using AgentSim.Model.Guardrails;
 
 namespace AgentSim.Grains.Tests.Conversations;
 

@@ -1,9 +1,7 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Grains.Tests.Fixtures;
 

@@ -6,7 +6,7 @@ using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Tests.Conversations;
 
@@ -22,7 +22,7 @@ public class ContextCarrierTests
 
     private static (bool Lost, long Latency, RunTally Tally) Carry(ContextConfig config, int lastProvider, int toProvider, bool crossProvider = false, FaultSchedule? faults = null)
     {
-        var tally = new RunTally(2, 0, 0);
+        var tally = new RunTally(new LabelSpace(2, 0, 0));
         var carrier = new ContextCarrier(config, Providers, faults ?? new FaultSchedule([]), tally);
         var customer = new CustomerProfile { Id = 1, Locale = "en_US", Tier = "standard", PreferredChannel = Channel.WebChat, SwitchPropensity = 1, Patience = 1, Pii = [] };
         var c = new ConversationState { Customer = customer, LastProvider = lastProvider };

@@ -1,8 +1,7 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 using AgentSim.Scenarios;
 
 namespace AgentSim.Model.Tests.Engine;
@@ -48,7 +47,7 @@ public sealed class EpochLoopTests
     {
         var world = World.Compile(Presets.Load("strict-governance"));
         var steps = new RecordingSteps(new LocalEpochSteps(world, 1));
-        var metrics = new RunTally(world);
+        var metrics = new RunTally(world.Labels);
         var loop = new EpochLoop(world, 3_000, steps, metrics);
 
         while (loop.Step())

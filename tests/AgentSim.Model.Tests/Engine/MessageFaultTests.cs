@@ -1,8 +1,6 @@
-using AgentSim.Model;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
-using AgentSim.Model.Engine;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Engine;
-using AgentSim.Model.Events;
 using AgentSim.Model.Results;
 using AgentSim.Scenarios;
 

@@ -1,4 +1,3 @@
-using AgentSim.Model;
 using AgentSim.Model.Faults;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;

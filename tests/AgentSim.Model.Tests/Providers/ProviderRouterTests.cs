@@ -1,6 +1,5 @@
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
-using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
 using AgentSim.Model.Faults;
@@ -8,7 +7,7 @@ using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
 using AgentSim.Model.Randomness;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Tests.Providers;
 
@@ -34,7 +33,7 @@ public class ProviderRouterTests
 
     private static (int Provider, long Latency, RunTally Tally, EpochReport Report) Route(Channel channel, EpochSnapshot snapshot, FaultSchedule? faults = null, GuardrailModel[]? layers = null)
     {
-        var tally = new RunTally(2, 1, 0);
+        var tally = new RunTally(new LabelSpace(2, 1, 0));
         var router = new ProviderRouter(Routes, Providers, layers ?? [], faults ?? new FaultSchedule([]), tally);
         var report = new EpochReport(0, 2);
         var rng = new Rng(9);

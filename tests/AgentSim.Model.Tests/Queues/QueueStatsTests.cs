@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentSim.Model.Queues;
 using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Tests.Queues;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
-using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Results;
 using AgentSim.Model.Text;

@@ -1,6 +1,6 @@
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Engine;
 
@@ -31,7 +31,7 @@ public sealed class EpochLoop
         _snapshotTaken = snapshotTaken;
         Target = conversations;
         Remaining = conversations;
-        Tally = new RunTally(world);
+        Tally = new RunTally(world.Labels);
         _observer = CompositeObserver.Of(Tally, metrics);
     }
 
@@ -118,7 +118,7 @@ public sealed class EpochLoop
     public RunTally Totals(IEnumerable<long[]> shardTallies)
     {
         ArgumentNullException.ThrowIfNull(shardTallies);
-        var totals = new RunTally(_world);
+        var totals = new RunTally(_world.Labels);
         totals.Add(Tally.Values);
         foreach (var values in shardTallies)
         {

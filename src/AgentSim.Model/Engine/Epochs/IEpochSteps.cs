@@ -1,4 +1,3 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
 

@@ -1,7 +1,6 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
-using AgentSim.Model.Results;
+using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Engine;
 
@@ -16,7 +15,7 @@ public sealed class LocalEpochSteps : IEpochSteps
     {
         var count = Math.Max(1, parallelism);
         _shared = new SharedState(world);
-        Tallies = [.. Enumerable.Range(0, count).Select(_ => new RunTally(world))];
+        Tallies = [.. Enumerable.Range(0, count).Select(_ => new RunTally(world.Labels))];
         _shards = [.. Enumerable.Range(0, count).Select(i => new Shard(world, i, count, CompositeObserver.Of(Tallies[i], metrics)))];
     }
 

@@ -1,4 +1,3 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Events;
 
 namespace AgentSim.Model.Guardrails.Checks;

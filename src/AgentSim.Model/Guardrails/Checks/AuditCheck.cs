@@ -5,7 +5,7 @@ namespace AgentSim.Model.Guardrails.Checks;
 
 /// <summary>
 /// Audit logging: it changes nothing in the turn (it runs after delivery) and decides whether, and how fast, an incident
-/// that reached the customer is found. Every layer in the audit stage detects this way (<see cref="AuditTrail"/>).
+/// that reached the customer is found. Every layer in the audit stage detects this way (<c>Layers.AuditTrail</c>).
 /// </summary>
 [ChecksKind(GuardrailKind.Audit)]
 public sealed class AuditCheck(GuardrailConfig config) : IGuardrailCheck
@@ -13,7 +13,7 @@ public sealed class AuditCheck(GuardrailConfig config) : IGuardrailCheck
     /// <summary>Returned by <see cref="Detect"/> when the incident goes unnoticed.</summary>
     public const long NotDetected = long.MinValue;
 
-    private readonly LogNormal _delay = LogNormal.From(config.DetectionDelay);
+    private readonly LogNormal _delay = config.DetectionDelay.ToLogNormal();
 
     /// <inheritdoc />
     public bool ChecksInput => false;

@@ -1,4 +1,3 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Configuration;
 using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;

@@ -1,8 +1,7 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Configuration;
+using AgentSim.Model.Customers;
 using AgentSim.Model.Events;
 using AgentSim.Model.Randomness;
-using AgentSim.Model.Text;
 
 namespace AgentSim.Model.Guardrails.Checks;
 

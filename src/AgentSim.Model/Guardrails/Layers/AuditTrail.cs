@@ -1,5 +1,4 @@
 using AgentSim.Model.Channels;
-using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Randomness;

@@ -21,7 +21,7 @@ public sealed class GuardrailModel
             _channels[(int)c] = true;
         }
 
-        Latency = LogNormal.From(config.Latency);
+        Latency = config.Latency.ToLogNormal();
         Check = GuardrailChecks.Create(config);
     }
 

@@ -1,4 +1,3 @@
-using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
 using AgentSim.Model.Faults;

@@ -1,4 +1,3 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;

@@ -1,4 +1,5 @@
 using AgentSim.Model.Channels;
+using AgentSim.Model.Customers;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Text;

@@ -1,5 +1,5 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
+using AgentSim.Model.Customers;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Guardrails.Checks;

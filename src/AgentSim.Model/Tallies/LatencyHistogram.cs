@@ -1,4 +1,4 @@
-namespace AgentSim.Model.Results;
+namespace AgentSim.Model.Tallies;
 
 /// <summary>
 /// Log-linear bucketing of microsecond values (HdrHistogram-style, 32 sub-buckets per power of two, about 3%

@@ -1,11 +1,8 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
 
-namespace AgentSim.Model.Results;
+namespace AgentSim.Model.Tallies;
 
 /// <summary>
 /// The label space of a world's counters: every counter is indexed by bounded sets (channels, outcomes, results, and the

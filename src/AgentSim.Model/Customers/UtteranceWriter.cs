@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Customers;
+using AgentSim.Model.Text;
 using AgentSim.Model.Guardrails;
 using AgentSim.Model.Randomness;
 
-namespace AgentSim.Model.Text;
+namespace AgentSim.Model.Customers;
 
 /// <summary>Writes customer turns and agent answers as text, planting PII, injections and abuse.</summary>
 public static partial class UtteranceWriter

@@ -1,12 +1,8 @@
-using AgentSim.Model.Agents;
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
-using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
-using AgentSim.Model.Providers;
 
-namespace AgentSim.Model.Results;
+namespace AgentSim.Model.Tallies;
 
 /// <summary>
 /// Integer totals of a run (or a shard of it) in one flat vector: counters and latency histograms. Only integers,
@@ -34,16 +30,10 @@ public sealed class RunTally : ISimulationObserver
     private readonly int _guardHist;
     private readonly int _ttdHist;
 
-    /// <summary>Creates an empty tally sized for a world.</summary>
-    public RunTally(World world)
-        : this(world.Providers.Length, world.Guardrails.Length, world.Agents.Length)
+    /// <summary>Creates an empty tally laid out by a world's label space (<c>World.Labels</c>).</summary>
+    public RunTally(LabelSpace space)
     {
-    }
-
-    /// <summary>Creates an empty tally for the given numbers of providers, guardrail layers and agents.</summary>
-    public RunTally(int providers, int guardrails, int agents)
-    {
-        var space = _space = new LabelSpace(providers, guardrails, agents);
+        _space = space;
         var ch = space.ChannelCount;
         var o = 0;
         _started = o; o += ch;
@@ -60,7 +50,7 @@ public sealed class RunTally : ISimulationObserver
         _guardSum = o; o += ch;
         _turnHist = o; o += ch * H;
         _guardTurnHist = o; o += ch * H;
-        _guardHist = o; o += guardrails * H;
+        _guardHist = o; o += space.Guardrails * H;
         _ttdHist = o; o += space.IncidentKindCount * H;
         Values = new long[o];
     }
