@@ -17,4 +17,7 @@ public sealed class AgentConfig
 
     /// <summary>Governance policy: when to roll back.</summary>
     public GovernanceConfig Governance { get; set; } = new();
+
+    /// <summary>The human queue this agent hands customers to (by name); null for the first queue.</summary>
+    public string? Queue { get; set; }
 }

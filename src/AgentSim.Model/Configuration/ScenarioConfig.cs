@@ -47,4 +47,7 @@ public sealed class ScenarioConfig
 
     /// <summary>Scripted faults in simulated time.</summary>
     public List<FaultConfig> Faults { get; set; } = [];
+
+    /// <summary>The contact centre's human queues; every handover to a human goes through one. Empty: one queue with unlimited servers.</summary>
+    public List<HumanQueueConfig> HumanQueues { get; set; } = [];
 }
