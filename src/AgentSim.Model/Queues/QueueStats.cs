@@ -1,3 +1,5 @@
+using AgentSim.Model.Tallies;
+
 namespace AgentSim.Model.Queues;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace AgentSim.Model.Queues;
 /// </summary>
 public sealed class QueueStats
 {
-    private readonly long[] _waitHistogram = new long[WaitBuckets.Buckets];
+    private readonly long[] _waitHistogram = new long[LatencyHistogram.Buckets];
 
     /// <summary>Creates empty tallies for a queue with the given servers (null = unlimited) and service-level threshold.</summary>
     public QueueStats(int? servers, long serviceLevelMicros)
@@ -70,7 +72,7 @@ public sealed class QueueStats
     public double MeanWaitSeconds => Answered > 0 ? AnsweredWaitMicros / 1e6 / Answered : 0;
 
     /// <summary>The 90th percentile of the waits of answered customers, in seconds (about 3% precision).</summary>
-    public double WaitP90Seconds => WaitBuckets.Quantile(_waitHistogram, 0.9) / 1e6;
+    public double WaitP90Seconds => LatencyHistogram.Quantile(_waitHistogram, 0.9) / 1e6;
 
     /// <summary>
     /// Service level, the common ACD definition: customers answered within T over customers answered or abandoned
@@ -113,7 +115,7 @@ public sealed class QueueStats
         AnsweredWithinServiceLevel += waitMicros <= ServiceLevelMicros ? 1 : 0;
         AnsweredWaitMicros += waitMicros;
         HandleMicros += handleMicros;
-        _waitHistogram[WaitBuckets.BucketOf(waitMicros)]++;
+        _waitHistogram[LatencyHistogram.BucketOf(waitMicros)]++;
     }
 
     /// <summary>Counts a customer who left after <paramref name="waitMicros"/>.</summary>
