@@ -34,12 +34,13 @@ public static class RunCommand
             }
         });
         var parallelism = NumberOption.Create("--parallelism", "Shards run side by side; results do not depend on it (default: processor count).", 1, 1024);
+        var rate = RealOption.Between("--rate", "New conversations per simulated second, overriding the scenario's arrivals.rate_per_second.", RunLimits.MinRatePerSecond, double.MaxValue, "a number of at least 0.000001 (one conversation in about 11.6 simulated days)");
         var engine = new Option<string>("--engine") { Description = "orleans (in-process silo) or loop (plain loop).", DefaultValueFactory = _ => EngineKind.Orleans };
         engine.AcceptOnlyFromAmong(EngineKind.Orleans, EngineKind.Loop);
 
         var command = new Command("run", "Run a scenario and write results.json, run-info.json and summary.md.")
         {
-            scenario, seed, conversations, output, metricsPort, parallelism, engine,
+            scenario, seed, conversations, rate, output, metricsPort, parallelism, engine,
         };
         command.SetAction((parse, cancellation) => new RunHandler(context).RunAsync(
             new RunSettings(
@@ -49,7 +50,8 @@ public static class RunCommand
                 parse.GetValue(output) ?? "out",
                 parse.GetValue(metricsPort),
                 parse.GetValue(parallelism) ?? Environment.ProcessorCount,
-                parse.GetValue(engine) ?? EngineKind.Orleans),
+                parse.GetValue(engine) ?? EngineKind.Orleans,
+                parse.GetValue(rate)),
             cancellation));
         return command;
     }

@@ -28,12 +28,12 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
     {
         // Read, validated and compiled once, here: a bad scenario throws ScenarioLoadException before any silo starts
         // (the command line reports it, exit 2), and the engines and the silo's grains all use this world.
-        var scenario = CompiledScenario.Load(settings.Scenario, settings.Seed);
+        var scenario = CompiledScenario.Compile(ScenarioSource.Resolve(settings.Scenario).With(settings.Rate, epochSeconds: null), settings.Seed);
         var world = scenario.World;
         ConversationBudget.Check(world.Config, settings.Conversations);
         var request = scenario.ToRunRequest($"run-{Guid.NewGuid():N}", settings.Conversations ?? world.Config.Conversations, settings.Parallelism);
 
-        context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations) on the {settings.Engine} engine, parallelism {settings.Parallelism}.");
+        context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations at {world.Config.Arrivals.RatePerSecond:0.######}/s) on the {settings.Engine} engine, parallelism {settings.Parallelism}.");
         var execution = await new SimulationRunner(context, _time).RunAsync(settings, request, world, cancellation);
         var results = ResultsBuilder.Build(world, execution.Outcome);
         var info = Info(settings, scenario, request, execution);

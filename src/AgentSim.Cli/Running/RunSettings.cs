@@ -8,4 +8,5 @@ namespace AgentSim.Cli.Running;
 /// <param name="MetricsPort">Port of the /metrics endpoint on 127.0.0.1, or null for none.</param>
 /// <param name="Parallelism">Shards side by side.</param>
 /// <param name="Engine">orleans or loop.</param>
-public sealed record RunSettings(string Scenario, ulong? Seed, long? Conversations, string OutputDirectory, int? MetricsPort, int Parallelism, string Engine);
+/// <param name="Rate">New conversations per simulated second, overriding the scenario's <c>arrivals.rate_per_second</c>; null keeps it.</param>
+public sealed record RunSettings(string Scenario, ulong? Seed, long? Conversations, string OutputDirectory, int? MetricsPort, int Parallelism, string Engine, double? Rate = null);

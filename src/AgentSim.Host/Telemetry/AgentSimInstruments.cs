@@ -102,9 +102,14 @@ public sealed class AgentSimInstruments
     /// <summary>Tag: rollback reason.</summary>
     public const string ReasonTag = "reason";
 
-    private static readonly double[] TurnBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120];
+    // Boundaries sit at the latency SLOs of prometheus/alerts.yml (3 s synchronous, 30 s asynchronous), so histogram_quantile
+    // does not interpolate across a threshold the alerts compare with.
+    private static readonly double[] TurnBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60, 120];
     private static readonly double[] GuardrailBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
     private static readonly double[] DetectionBuckets = [1, 5, 15, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 43200, 86400];
+
+    /// <summary>Bucket boundaries of the turn-latency histogram, in seconds.</summary>
+    public static IReadOnlyList<double> TurnLatencyBuckets => TurnBuckets;
 
     private readonly ConcurrentDictionary<string, int> _rolledBack = new(StringComparer.Ordinal);
     private long _inFlight;
