@@ -2,10 +2,10 @@ using AgentSim.Model.Configuration;
 
 namespace AgentSim.Scenarios.Reading;
 
-/// <summary>Reads agents: intents, behaviour, latency and governance.</summary>
+/// <summary>Reads agents: intents, the human queue they hand over to, behaviour, latency and governance.</summary>
 internal static class AgentReader
 {
-    private static readonly string[] AgentKeys = ["name", "intents", "behaviour", "latency", "governance"];
+    private static readonly string[] AgentKeys = ["name", "intents", "queue", "behaviour", "latency", "governance"];
 
     private static readonly string[] GovernanceKeys =
     [
@@ -52,6 +52,7 @@ internal static class AgentReader
                 agent.Intents.Add(intent);
             }
         });
+        s.OptionalText("queue", v => agent.Queue = v);
         s.With("behaviour", (node, path) => agent.Behaviour = Specs.Behaviour(context, node, path, agent.Behaviour));
         s.With("latency", (node, path) => agent.Latency = Specs.Latency(context, node, path, agent.Latency));
         s.With("governance", (node, path) => Governance(Section.Open(context, node, path, GovernanceKeys), agent.Governance));
