@@ -94,5 +94,24 @@ public sealed class HumanQueuesErrorTests
             problem.Message);
     }
 
+    [Fact]
+    public void Validate_HumanCapacityPerHour_IsRemovedAndNamesHumanQueues()
+    {
+        var problem = Assert.Single(ScenarioLoader.ValidateText(Yaml.Minimal + "\n    governance:\n      incident_budget: 5\n      human_capacity_per_hour: 600", File));
+
+        Assert.Equal((13, "agents[0].governance.human_capacity_per_hour"), (problem.Line, problem.Field));
+        Assert.Equal(
+            "removed; human handovers now go through human_queues (e.g. human_queues: [{name: humans, servers: 60, handle_time: {mean_seconds: 360}}]); see docs/scenarios.md",
+            problem.Message);
+    }
+
+    [Fact]
+    public void Validate_UnknownGovernanceKey_DoesNotOfferTheRemovedKey()
+    {
+        var problem = Assert.Single(ScenarioLoader.ValidateText(Yaml.Minimal + "\n    governance: {colour: 1}", File));
+
+        Assert.Equal("unknown key 'colour'; allowed keys: incident_budget, failure_budget, window_minutes, cooldown_minutes, fallback, previous_version", problem.Message);
+    }
+
     private static string Message(IReadOnlyList<ScenarioProblem> problems, int line, string field) => ProblemAssert.Has(problems, File, line, field).Message;
 }

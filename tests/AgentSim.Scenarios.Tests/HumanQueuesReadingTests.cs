@@ -3,9 +3,11 @@ using AgentSim.Model.Configuration;
 
 namespace AgentSim.Scenarios.Tests;
 
-/// <summary>The <c>human_queues</c> section and the agent <c>queue</c> key are read, with defaults.</summary>
+/// <summary>The <c>human_queues</c> section and the agent <c>queue</c> key are read, with defaults, and the presets have a queue.</summary>
 public sealed class HumanQueuesReadingTests
 {
+    public static TheoryData<string> PresetNames => [.. Presets.Names];
+
     [Fact]
     public void LoadText_EveryKey_IsRead()
     {
@@ -82,5 +84,23 @@ public sealed class HumanQueuesReadingTests
         var patience = Assert.IsType<PatienceSpec>(queue.Patience);
         Assert.Empty(patience.ByChannel);
         Assert.Equal(90, patience.MeanSecondsFor(Channel.Voice));
+    }
+
+    [Theory]
+    [MemberData(nameof(PresetNames))]
+    public void Load_EveryPreset_HandsOverToOneHumansQueueSizedForItsRate(string name)
+    {
+        var config = Presets.Load(name);
+
+        var queue = Assert.Single(config.HumanQueues);
+        Assert.Equal(("humans", 150), (queue.Name, queue.Servers));
+        Assert.Equal((DurationKind.Exponential, 360), (queue.HandleTime.Kind, queue.HandleTime.MeanSeconds));
+        var patience = Assert.IsType<PatienceSpec>(queue.Patience);
+        Assert.Equal(600, patience.MeanSeconds);
+        Assert.Equal(new Dictionary<Channel, double> { [Channel.Voice] = 180, [Channel.WebChat] = 300 }, patience.ByChannel);
+        Assert.Equal(20, queue.ServiceLevelSeconds);
+        Assert.All(config.Agents, a => Assert.Null(a.Queue));
+        Assert.True(config.Arrivals.RatePerSecond * 0.3 * queue.HandleTime.Mean < 0.75 * queue.Servers, "30% of arrivals keep the servers below 75% occupancy");
+        Assert.DoesNotContain("human_capacity_per_hour", Presets.GetText(name), StringComparison.Ordinal);
     }
 }

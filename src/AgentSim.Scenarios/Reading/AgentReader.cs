@@ -9,8 +9,14 @@ internal static class AgentReader
 
     private static readonly string[] GovernanceKeys =
     [
-        "incident_budget", "failure_budget", "window_minutes", "cooldown_minutes", "fallback", "human_capacity_per_hour", "previous_version",
+        "incident_budget", "failure_budget", "window_minutes", "cooldown_minutes", "fallback", "previous_version",
     ];
+
+    private static readonly Dictionary<string, string> RemovedGovernanceKeys = new(StringComparer.Ordinal)
+    {
+        ["human_capacity_per_hour"] = "human handovers now go through human_queues "
+            + "(e.g. human_queues: [{name: humans, servers: 60, handle_time: {mean_seconds: 360}}]); see docs/scenarios.md",
+    };
 
     /// <summary>Reads the agents section present at the top level.</summary>
     public static void Read(Section top, ScenarioConfig config)
@@ -55,7 +61,7 @@ internal static class AgentReader
         s.OptionalText("queue", v => agent.Queue = v);
         s.With("behaviour", (node, path) => agent.Behaviour = Specs.Behaviour(context, node, path, agent.Behaviour));
         s.With("latency", (node, path) => agent.Latency = Specs.Latency(context, node, path, agent.Latency));
-        s.With("governance", (node, path) => Governance(Section.Open(context, node, path, GovernanceKeys), agent.Governance));
+        s.With("governance", (node, path) => Governance(Section.Open(context, node, path, GovernanceKeys, RemovedGovernanceKeys), agent.Governance));
         return agent;
     }
 
@@ -67,7 +73,6 @@ internal static class AgentReader
         s.Number("window_minutes", NumberRule.Positive, v => g.WindowMinutes = v);
         s.Number("cooldown_minutes", NumberRule.Positive, v => g.CooldownMinutes = v);
         s.Name("fallback", Vocabulary.Fallbacks, v => g.Fallback = v);
-        s.Number("human_capacity_per_hour", NumberRule.NonNegative, v => g.HumanCapacityPerHour = v);
         s.With("previous_version", (node, path) => g.PreviousVersion = Specs.Behaviour(context, node, path, g.PreviousVersion));
     }
 }
