@@ -65,6 +65,17 @@ public sealed class HumanQueuesErrorTests
         Assert.Equal((12, "human_queues", message), (problem.Line, problem.Field, problem.Message));
     }
 
+    [Theory]
+    [InlineData("handle_time: 360", "handle_time", "expected {mean_seconds: X} (exponential) or {p50_ms: X, p99_ms: Y} (log-normal), got '360'")]
+    [InlineData("patience: unlimited", "patience", "expected {mean_seconds: X}, optionally with by_channel, got 'unlimited'; omit patience and nobody leaves")]
+    [InlineData("patience: ~", "patience", "expected {mean_seconds: X}, optionally with by_channel, got nothing (null); omit patience and nobody leaves")]
+    public void Validate_SpecGivenAsAValue_SaysWhichMappingItTakes(string line, string key, string message)
+    {
+        var problem = Assert.Single(ScenarioLoader.ValidateText(HumanQueuesYaml.Scenario($"human_queues:\n  - name: q\n    {line}"), File));
+
+        Assert.Equal((14, $"human_queues[0].{key}", message), (problem.Line, problem.Field, problem.Message));
+    }
+
     [Fact]
     public void Validate_HandleTimeOfZero_MustBePositive()
     {

@@ -12,6 +12,12 @@ internal static class QueueSpecs
     /// <summary>Reads <c>{mean_seconds}</c> (exponential) or <c>{p50_ms, p99_ms}</c> (log-normal), exactly one form; null when it was reported.</summary>
     public static DurationSpec? HandleTime(ReadContext context, YamlNode node, string path)
     {
+        if (node is YamlScalarNode)
+        {
+            context.Report(node, path, $"expected {{mean_seconds: X}} (exponential) or {{p50_ms: X, p99_ms: Y}} (log-normal), got {Scalar.Describe(node)}");
+            return null;
+        }
+
         var s = Section.Open(context, node, path, HandleTimeKeys);
         if (!s.IsMapping)
         {
@@ -38,6 +44,12 @@ internal static class QueueSpecs
     /// <summary>Reads <c>{mean_seconds, by_channel}</c>: the mean time a waiting customer stays, and per-channel means where they differ; null when it was reported.</summary>
     public static PatienceSpec? Patience(ReadContext context, YamlNode node, string path)
     {
+        if (node is YamlScalarNode)
+        {
+            context.Report(node, path, $"expected {{mean_seconds: X}}, optionally with by_channel, got {Scalar.Describe(node)}; omit patience and nobody leaves");
+            return null;
+        }
+
         var s = Section.Open(context, node, path, PatienceKeys);
         s.Require("mean_seconds", "give the mean time a waiting customer stays, e.g. mean_seconds: 600 (omit patience and nobody leaves)");
         var spec = new PatienceSpec();
