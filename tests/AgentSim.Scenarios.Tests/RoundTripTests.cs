@@ -78,7 +78,6 @@ public sealed class RoundTripTests
               window_minutes: 45
               cooldown_minutes: 20
               fallback: previous_version
-              human_capacity_per_hour: 60
               previous_version: {resolve_rate: 0.5}
         guardrails:
           - name: plat-pii
@@ -188,7 +187,6 @@ public sealed class RoundTripTests
         var g = a.Governance;
         Assert.Equal((3, 7, 45, 20), (g.IncidentBudget, g.FailureBudget, g.WindowMinutes, g.CooldownMinutes));
         Assert.Equal(FallbackKind.PreviousVersion, g.Fallback);
-        Assert.Equal(60, g.HumanCapacityPerHour);
         Assert.Equal(0.5, g.PreviousVersion.ResolveRate);
         Assert.Equal(new GovernanceConfig().PreviousVersion.EscalateRate, g.PreviousVersion.EscalateRate);
     }

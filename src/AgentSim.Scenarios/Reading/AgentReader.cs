@@ -2,15 +2,21 @@ using AgentSim.Model.Configuration;
 
 namespace AgentSim.Scenarios.Reading;
 
-/// <summary>Reads agents: intents, behaviour, latency and governance.</summary>
+/// <summary>Reads agents: intents, the human queue they hand over to, behaviour, latency and governance.</summary>
 internal static class AgentReader
 {
-    private static readonly string[] AgentKeys = ["name", "intents", "behaviour", "latency", "governance"];
+    private static readonly string[] AgentKeys = ["name", "intents", "queue", "behaviour", "latency", "governance"];
 
     private static readonly string[] GovernanceKeys =
     [
-        "incident_budget", "failure_budget", "window_minutes", "cooldown_minutes", "fallback", "human_capacity_per_hour", "previous_version",
+        "incident_budget", "failure_budget", "window_minutes", "cooldown_minutes", "fallback", "previous_version",
     ];
+
+    private static readonly Dictionary<string, string> RemovedGovernanceKeys = new(StringComparer.Ordinal)
+    {
+        ["human_capacity_per_hour"] = "human handovers now go through human_queues "
+            + "(e.g. human_queues: [{name: humans, servers: 60, handle_time: {mean_seconds: 360}}]); see docs/scenarios.md",
+    };
 
     /// <summary>Reads the agents section present at the top level.</summary>
     public static void Read(Section top, ScenarioConfig config)
@@ -52,9 +58,10 @@ internal static class AgentReader
                 agent.Intents.Add(intent);
             }
         });
+        s.OptionalText("queue", v => agent.Queue = v);
         s.With("behaviour", (node, path) => agent.Behaviour = Specs.Behaviour(context, node, path, agent.Behaviour));
         s.With("latency", (node, path) => agent.Latency = Specs.Latency(context, node, path, agent.Latency));
-        s.With("governance", (node, path) => Governance(Section.Open(context, node, path, GovernanceKeys), agent.Governance));
+        s.With("governance", (node, path) => Governance(Section.Open(context, node, path, GovernanceKeys, RemovedGovernanceKeys), agent.Governance));
         return agent;
     }
 
@@ -66,7 +73,6 @@ internal static class AgentReader
         s.Number("window_minutes", NumberRule.Positive, v => g.WindowMinutes = v);
         s.Number("cooldown_minutes", NumberRule.Positive, v => g.CooldownMinutes = v);
         s.Name("fallback", Vocabulary.Fallbacks, v => g.Fallback = v);
-        s.Number("human_capacity_per_hour", NumberRule.NonNegative, v => g.HumanCapacityPerHour = v);
         s.With("previous_version", (node, path) => g.PreviousVersion = Specs.Behaviour(context, node, path, g.PreviousVersion));
     }
 }

@@ -6,7 +6,7 @@ using AgentSim.Model.Guardrails;
 
 namespace AgentSim.Scenarios.Reading;
 
-/// <summary>Checks references between sections: names are unique, routes, guardrails and faults name providers that exist and fit, agents name known intents.</summary>
+/// <summary>Checks references between sections: names are unique, routes, guardrails and faults name providers that exist and fit, agents name known intents and queues.</summary>
 internal static class CrossReferences
 {
     /// <summary>Runs every cross-reference check over what was read.</summary>
@@ -23,9 +23,11 @@ internal static class CrossReferences
         Guardrails(context, config, providers);
         Faults(context, config, providers, guardrails);
         Agents(context, config);
+        QueueReferences.Check(context, config);
     }
 
-    private static Dictionary<string, T> Unique<T>(ReadContext context, List<T> items, Func<T, string> name, string what)
+    /// <summary>Indexes items by name, reporting each duplicate name at its <c>name</c> field with the line of the first.</summary>
+    public static Dictionary<string, T> Unique<T>(ReadContext context, List<T> items, Func<T, string> name, string what)
         where T : class
     {
         var byName = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -205,7 +207,8 @@ internal static class CrossReferences
         }
     }
 
-    private static string Names(IEnumerable<string> names)
+    /// <summary>Names joined for a message, or <c>(none)</c>.</summary>
+    public static string Names(IEnumerable<string> names)
     {
         var text = string.Join(", ", names);
         return text.Length == 0 ? "(none)" : text;

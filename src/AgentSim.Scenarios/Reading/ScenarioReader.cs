@@ -11,7 +11,7 @@ internal static partial class ScenarioReader
     private static readonly string[] TopKeys =
     [
         "name", "description", "seed", "conversations", "arrivals", "time", "channels", "customers", "conversation",
-        "providers", "routing", "context", "agents", "guardrails", "faults",
+        "providers", "routing", "context", "human_queues", "agents", "guardrails", "faults",
     ];
 
     /// <summary>Reads the text, reporting every problem into <paramref name="context"/>; returns what could be read.</summary>
@@ -35,6 +35,7 @@ internal static partial class ScenarioReader
         top.Integer("conversations", NumberRule.Between(1, RunLimits.MaxConversations), v => config.Conversations = v);
         WorldReader.Read(top, config);
         ProviderReader.Read(top, config);
+        HumanQueueReader.Read(top, config);
         AgentReader.Read(top, config);
         GuardrailReader.Read(top, config);
         FaultReader.Read(top, config);

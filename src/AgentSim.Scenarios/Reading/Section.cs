@@ -5,6 +5,8 @@ namespace AgentSim.Scenarios.Reading;
 /// <summary>A mapping with a fixed set of allowed keys: reports unknown keys (naming the allowed ones) and reads typed values into setters.</summary>
 internal sealed class Section
 {
+    private static readonly Dictionary<string, string> NoRemovedKeys = [];
+
     private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
 
     private Section(ReadContext context, string path, int line, bool isMapping)
@@ -28,7 +30,12 @@ internal sealed class Section
     public bool IsMapping { get; }
 
     /// <summary>Opens a node as a mapping with the given allowed keys, reporting a non-mapping node and every unknown key.</summary>
-    public static Section Open(ReadContext context, YamlNode node, string path, IReadOnlyList<string> allowed)
+    public static Section Open(ReadContext context, YamlNode node, string path, IReadOnlyList<string> allowed) =>
+        Open(context, node, path, allowed, NoRemovedKeys);
+
+    /// <summary>Opens a node as a mapping like <see cref="Open(ReadContext, YamlNode, string, IReadOnlyList{string})"/>, reporting each removed key with what replaced it.</summary>
+    public static Section Open(
+        ReadContext context, YamlNode node, string path, IReadOnlyList<string> allowed, IReadOnlyDictionary<string, string> removed)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -46,6 +53,12 @@ internal sealed class Section
             }
 
             var keyPath = section.PathOf(key);
+            if (removed.TryGetValue(key, out var replacement))
+            {
+                context.Report(keyNode, keyPath, $"removed; {replacement}");
+                continue;
+            }
+
             if (!allowed.Contains(key))
             {
                 context.Report(keyNode, keyPath, $"unknown key '{key}'; allowed keys: {string.Join(", ", allowed)}");

@@ -100,7 +100,8 @@ internal static class Specs
         return b;
     }
 
-    private static bool Set(double? value, Action<double> set)
+    /// <summary>Calls <paramref name="set"/> with a value that was read; false when it was reported instead.</summary>
+    public static bool Set(double? value, Action<double> set)
     {
         if (value is not { } v)
         {
