@@ -15,7 +15,7 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("BeginEpoch")]
     Task<AgentEpochState> BeginEpochAsync(long epochStart);
 
-    /// <summary>Takes in the epoch's incidents, failures and human demand; returns why the agent was rolled back, if it was.</summary>
+    /// <summary>Takes in the epoch's incidents and failures charged to the agent; returns why it was rolled back, if it was.</summary>
     [Alias("CloseEpoch")]
-    Task<RollbackReason?> CloseEpochAsync(long epochEnd, long[] incidents, long[] failures, long humanDemand);
+    Task<RollbackReason?> CloseEpochAsync(long epochEnd, long[] incidents, long[] failures);
 }

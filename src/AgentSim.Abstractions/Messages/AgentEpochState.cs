@@ -2,6 +2,5 @@ namespace AgentSim.Abstractions.Messages;
 
 /// <summary>An agent's shared state for the coming epoch.</summary>
 /// <param name="RolledBack">Whether the agent is rolled back for the epoch.</param>
-/// <param name="HumanAccept">Chance the human queue accepts a fallback conversation.</param>
 [GenerateSerializer, Immutable, Alias("AgentSim.AgentEpochState")]
-public sealed record AgentEpochState([property: Id(0)] bool RolledBack, [property: Id(1)] double HumanAccept);
+public sealed record AgentEpochState([property: Id(0)] bool RolledBack);

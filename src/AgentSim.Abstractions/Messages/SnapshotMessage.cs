@@ -9,14 +9,13 @@ public sealed record SnapshotMessage(
     [property: Id(1)] long StartMicros,
     [property: Id(2)] long EndMicros,
     [property: Id(3)] bool[] AgentRolledBack,
-    [property: Id(4)] double[] HumanAccept,
     [property: Id(5)] bool[] ProviderDown,
     [property: Id(6)] double[] ProviderThrottle,
     [property: Id(7)] bool[] GuardrailDown)
 {
     /// <summary>Copies a model snapshot into a message.</summary>
     public static SnapshotMessage From(EpochSnapshot s) =>
-        new(s.Epoch, s.StartMicros, s.EndMicros, s.AgentRolledBack, s.HumanAccept, s.ProviderDown, s.ProviderThrottle, s.GuardrailDown);
+        new(s.Epoch, s.StartMicros, s.EndMicros, s.AgentRolledBack, s.ProviderDown, s.ProviderThrottle, s.GuardrailDown);
 
     /// <summary>Turns the message back into a model snapshot.</summary>
     public EpochSnapshot ToModel() => new()
@@ -25,7 +24,6 @@ public sealed record SnapshotMessage(
         StartMicros = StartMicros,
         EndMicros = EndMicros,
         AgentRolledBack = AgentRolledBack,
-        HumanAccept = HumanAccept,
         ProviderDown = ProviderDown,
         ProviderThrottle = ProviderThrottle,
         GuardrailDown = GuardrailDown,

@@ -32,7 +32,8 @@ public static class TraceCommand
         ["undetected"] = t => t.Turns.Any(turn => turn.Incidents.Any(i => i.EndsWith("undetected", StringComparison.Ordinal))),
         ["failover"] = t => t.Turns.Any(turn => turn.Providers.Count > 1),
         ["resolved"] = t => t.Outcome == "resolved",
-        ["escalated"] = t => t.Outcome == "escalated",
+        ["handed-over"] = t => t.Outcome == ConversationReplay.HandedOver,
+        ["escalated"] = t => t.Outcome == ConversationReplay.HandedOver,
         ["abandoned"] = t => t.Outcome == "abandoned",
         ["failed"] = t => t.Outcome == "failed",
     };

@@ -14,11 +14,11 @@ public sealed class AgentGrain(WorldCache worlds) : RunScopedGrain<AgentGovernor
 {
     /// <inheritdoc />
     public Task<AgentEpochState> BeginEpochAsync(long epochStart) =>
-        Task.FromResult(State.BeginOnce(epochStart, g => new AgentEpochState(g.RolledBackAt(epochStart), g.HumanAccept)));
+        Task.FromResult(State.BeginOnce(epochStart, g => new AgentEpochState(g.RolledBackAt(epochStart))));
 
     /// <inheritdoc />
-    public Task<RollbackReason?> CloseEpochAsync(long epochEnd, long[] incidents, long[] failures, long humanDemand) =>
-        Task.FromResult(State.Model.CloseEpoch(epochEnd, incidents, failures, humanDemand));
+    public Task<RollbackReason?> CloseEpochAsync(long epochEnd, long[] incidents, long[] failures) =>
+        Task.FromResult(State.Model.CloseEpoch(epochEnd, incidents, failures));
 
     /// <inheritdoc />
     protected override AgentGovernor Create(World world, string name) =>

@@ -54,7 +54,6 @@ internal sealed class GrainEpochSteps : IEpochSteps
             StartMicros = window.StartMicros,
             EndMicros = window.EndMicros,
             AgentRolledBack = [.. agents.Result.Select(a => a.RolledBack)],
-            HumanAccept = [.. agents.Result.Select(a => a.HumanAccept)],
             ProviderDown = [.. providers.Result.Select(p => p.Down)],
             ProviderThrottle = [.. providers.Result.Select(p => p.Throttle)],
             GuardrailDown = layers.Result,
@@ -73,7 +72,7 @@ internal sealed class GrainEpochSteps : IEpochSteps
     public async ValueTask<RollbackReason?[]> CloseEpochAsync(EpochSnapshot snapshot, EpochReport merged)
     {
         var agents = Task.WhenAll(Agents.Select((g, a) =>
-            g.CloseEpochAsync(snapshot.EndMicros, [.. merged.IncidentTimes[a]], [.. merged.FailureTimes[a]], merged.HumanDemand[a])));
+            g.CloseEpochAsync(snapshot.EndMicros, [.. merged.IncidentTimes[a]], [.. merged.FailureTimes[a]])));
         var providers = Task.WhenAll(Providers.Select((g, p) => g.CloseEpochAsync(merged.ProviderRequests[p])));
         await Task.WhenAll(agents, providers);
         return agents.Result;

@@ -14,7 +14,6 @@ public sealed class AgentGovernor
     private readonly List<long> _incidents = [];
     private readonly List<long> _failures = [];
     private long _rolledBackUntil = long.MinValue;
-    private long _humanDemand;
 
     /// <summary>Creates the governor of an agent.</summary>
     public AgentGovernor(GovernanceConfig policy, long epochMicros)
@@ -29,22 +28,11 @@ public sealed class AgentGovernor
     /// <summary>Whether the agent is rolled back at simulated instant <paramref name="t"/>.</summary>
     public bool RolledBackAt(long t) => t < _rolledBackUntil;
 
-    /// <summary>Chance that the human queue accepts a fallback conversation in the coming epoch (from the last epoch's demand).</summary>
-    public double HumanAccept
-    {
-        get
-        {
-            var capacity = _policy.HumanCapacityPerHour * _epochMicros / 3_600_000_000.0;
-            return _humanDemand <= capacity ? 1.0 : capacity / _humanDemand;
-        }
-    }
-
     /// <summary>Takes in an epoch's reports and decides, at <paramref name="epochEnd"/>, whether to roll back.</summary>
-    public RollbackReason? CloseEpoch(long epochEnd, IEnumerable<long> incidentTimes, IEnumerable<long> failureTimes, long humanDemand)
+    public RollbackReason? CloseEpoch(long epochEnd, IEnumerable<long> incidentTimes, IEnumerable<long> failureTimes)
     {
         _incidents.AddRange(incidentTimes);
         _failures.AddRange(failureTimes);
-        _humanDemand = humanDemand;
         var windowStart = epochEnd - (long)(_policy.WindowMinutes * 60_000_000);
         _incidents.RemoveAll(x => x <= windowStart);
         _failures.RemoveAll(x => x <= windowStart);

@@ -18,8 +18,6 @@ public sealed class GovernanceConfig
     /// <summary>Where traffic goes while rolled back.</summary>
     public FallbackKind Fallback { get; set; } = FallbackKind.Human;
 
-    /// <summary>Human queue capacity, conversations per simulated hour (with <see cref="FallbackKind.Human"/>).</summary>
-    public double HumanCapacityPerHour { get; set; } = 600;
 
     /// <summary>Behaviour of the previous version (with <see cref="FallbackKind.PreviousVersion"/>).</summary>
     public AgentBehaviour PreviousVersion { get; set; } = new() { ResolveRate = 0.6, EscalateRate = 0.08, HallucinationRate = 0.005, PiiEchoRate = 0.05, InjectionComplyRate = 0.1 };

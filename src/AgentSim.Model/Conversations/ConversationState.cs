@@ -52,4 +52,7 @@ public sealed class ConversationState
 
     /// <summary>Set when the conversation has ended.</summary>
     public Outcome? Outcome { get; set; }
+
+    /// <summary>Set when the conversation has been handed to a human queue, which decides its outcome.</summary>
+    public bool HandedOver { get; set; }
 }

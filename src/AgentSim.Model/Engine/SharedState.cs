@@ -48,7 +48,6 @@ public sealed class SharedState
         StartMicros = window.StartMicros,
         EndMicros = window.EndMicros,
         AgentRolledBack = [.. Governors.Select(g => g.RolledBackAt(window.StartMicros))],
-        HumanAccept = [.. Governors.Select(g => g.HumanAccept)],
         ProviderDown = [.. Providers.Select(p => p.DownDuring(window.StartMicros))],
         ProviderThrottle = [.. Providers.Select(p => p.Throttle)],
         GuardrailDown = [.. GuardrailOutages.Select(o => o.DownDuring(window.StartMicros))],
@@ -60,7 +59,7 @@ public sealed class SharedState
         var rollbacks = new RollbackReason?[Governors.Length];
         for (var a = 0; a < Governors.Length; a++)
         {
-            rollbacks[a] = Governors[a].CloseEpoch(snapshot.EndMicros, report.IncidentTimes[a], report.FailureTimes[a], report.HumanDemand[a]);
+            rollbacks[a] = Governors[a].CloseEpoch(snapshot.EndMicros, report.IncidentTimes[a], report.FailureTimes[a]);
         }
 
         for (var p = 0; p < Providers.Length; p++)

@@ -8,6 +8,7 @@ using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails.Checks;
 using AgentSim.Model.Guardrails.Layers;
 using AgentSim.Model.Providers;
+using AgentSim.Model.Queues;
 using AgentSim.Model.Randomness;
 using AgentSim.Model.Text;
 
@@ -50,12 +51,12 @@ public sealed class TurnSimulator
     /// <summary>Plays turns of <paramref name="c"/> that start before the snapshot's epoch ends. Returns true when it ended.</summary>
     public bool Advance(ConversationState c, EpochSnapshot snapshot, EpochReport report)
     {
-        while (c.Outcome is null && c.NextTurnAt < snapshot.EndMicros)
+        while (c.Outcome is null && !c.HandedOver && c.NextTurnAt < snapshot.EndMicros)
         {
             PlayTurn(c, snapshot, report);
         }
 
-        return c.Outcome is not null;
+        return c.Outcome is not null || c.HandedOver;
     }
 
     private void PlayTurn(ConversationState c, EpochSnapshot snap, EpochReport report)
@@ -112,7 +113,7 @@ public sealed class TurnSimulator
         if (message.Escalate)
         {
             EndTurn(c, u, message.Text, "", provider, latency, guardMicros);
-            End(c, Outcome.Escalated);
+            HandOver(c, t, report);
             return;
         }
 
@@ -123,9 +124,8 @@ public sealed class TurnSimulator
             var governance = agent.Config.Governance;
             if (governance.Fallback == FallbackKind.Human)
             {
-                report.HumanDemand[c.Agent]++;
                 EndTurn(c, u, message.Text, "", provider, latency, guardMicros);
-                End(c, rng.Chance(snap.HumanAccept[c.Agent]) ? Outcome.Escalated : Outcome.Abandoned);
+                HandOver(c, t, report);
                 return;
             }
 
@@ -148,7 +148,7 @@ public sealed class TurnSimulator
         if (answer.Escalate)
         {
             EndTurn(c, u, message.Text, answer.Text, provider, latency, guardMicros);
-            End(c, Outcome.Escalated);
+            HandOver(c, t, report);
             return;
         }
 
@@ -178,7 +178,7 @@ public sealed class TurnSimulator
         }
 
         // 8. Outcome, or the customer's next turn after their think time.
-        Next(c, behaviour, t + latency, ref rng);
+        Next(c, behaviour, t + latency, report, ref rng);
     }
 
     private bool Switch(ConversationState c, long t, ref Rng rng, ref long latency)
@@ -245,16 +245,23 @@ public sealed class TurnSimulator
         }
     }
 
-    private void Next(ConversationState c, AgentBehaviour behaviour, long at, ref Rng rng)
+    private void Next(ConversationState c, AgentBehaviour behaviour, long at, EpochReport report, ref Rng rng)
     {
         var cfg = _world.Config.Conversation;
         if (c.Progress >= c.TurnsNeeded)
         {
-            End(c, rng.Chance(behaviour.ResolveRate) ? Outcome.Resolved : Outcome.Escalated);
+            if (rng.Chance(behaviour.ResolveRate))
+            {
+                End(c, Outcome.Resolved);
+            }
+            else
+            {
+                HandOver(c, at, report);
+            }
         }
         else if (rng.Chance(behaviour.EscalateRate))
         {
-            End(c, Outcome.Escalated);
+            HandOver(c, at, report);
         }
         else if (rng.Chance(cfg.AbandonPerFrustration * c.Frustration))
         {
@@ -262,7 +269,7 @@ public sealed class TurnSimulator
         }
         else if (c.Turns >= cfg.MaxTurns)
         {
-            End(c, Outcome.Escalated);
+            HandOver(c, at, report);
         }
         else
         {
@@ -274,6 +281,14 @@ public sealed class TurnSimulator
     {
         _trace?.TurnText(u, agentSaw, answer);
         _observer.Turn(c.Channel, provider, latency, guardMicros);
+    }
+
+    // Agent and guardrail escalations, max_turns and the rollback fallback all hand the customer to the agent's human queue,
+    // which decides (at the epoch's close) whether a human answers (escalated) or the customer leaves (abandoned).
+    private void HandOver(ConversationState c, long at, EpochReport report)
+    {
+        c.HandedOver = true;
+        report.Handovers[_world.QueueOfAgent[c.Agent]].Add(new QueueArrival(c.Id, at, c.Channel, _world.TierIndex(c.Customer.Tier)));
     }
 
     private void End(ConversationState c, Outcome outcome)

@@ -16,6 +16,8 @@ namespace AgentSim.Model.Engine;
 /// </summary>
 public sealed class World
 {
+    private readonly Dictionary<string, int> _tierIndex;
+
     private World(ScenarioConfig config)
     {
         Config = config;
@@ -59,7 +61,12 @@ public sealed class World
             f.ErrorRate,
             (long)(f.AddedLatencyMs * 1000),
             f.Rate)));
-        Labels = new LabelSpace(Providers.Length, Guardrails.Length, Agents.Length);
+        Queues = config.HumanQueues.Count > 0 ? [.. config.HumanQueues] : [new HumanQueueConfig { Name = DefaultQueueName }];
+        var queueIndex = Queues.Select((q, i) => (q.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        QueueOfAgent = [.. Agents.Select(a => a.Config.Queue is { } q && queueIndex.TryGetValue(q, out var i) ? i : 0)];
+        TierNames = [.. config.Customers.Tiers.Keys];
+        _tierIndex = TierNames.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
+        Labels = new LabelSpace(Providers.Length, Guardrails.Length, Agents.Length, Queues.Length);
         MeanThinkSeconds = [.. ChannelInfo.All.Select(c => config.Channels.ThinkSeconds.TryGetValue(c, out var s) ? s : c.DefaultThinkSeconds())];
     }
 
@@ -105,6 +112,18 @@ public sealed class World
     /// <summary>Layers that run on the agent's answer, in stage order.</summary>
     public GuardrailModel[] PostAgent { get; }
 
+    /// <summary>The queue every handover goes to when a scenario defines none: unlimited servers, so nobody waits.</summary>
+    public const string DefaultQueueName = "human";
+
+    /// <summary>The human queues by index (one unlimited queue when the scenario defines none).</summary>
+    public HumanQueueConfig[] Queues { get; }
+
+    /// <summary>Per agent: the index of the queue it hands customers to.</summary>
+    public int[] QueueOfAgent { get; }
+
+    /// <summary>Customer tier names, in the order tier indices refer to.</summary>
+    public string[] TierNames { get; }
+
     /// <summary>The label space of this world's counters: how tallies and metrics index them.</summary>
     public LabelSpace Labels { get; }
 
@@ -116,6 +135,9 @@ public sealed class World
 
     /// <summary>Compiles a validated scenario.</summary>
     public static World Compile(ScenarioConfig config) => new(config);
+
+    /// <summary>The index of a customer tier (-1 for a tier the scenario does not list).</summary>
+    public int TierIndex(string tier) => _tierIndex.TryGetValue(tier, out var i) ? i : -1;
 
     private static int Find(Dictionary<string, int> index, string name) =>
         index.TryGetValue(name, out var i) ? i : throw new ArgumentException($"Unknown provider '{name}'.");

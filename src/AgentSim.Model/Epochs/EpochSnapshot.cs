@@ -18,9 +18,6 @@ public sealed class EpochSnapshot
     /// <summary>Per agent: rolled back for this epoch.</summary>
     public required bool[] AgentRolledBack { get; init; }
 
-    /// <summary>Per agent: chance the human queue accepts a fallback conversation this epoch.</summary>
-    public required double[] HumanAccept { get; init; }
-
     /// <summary>Per provider: down (random outage) this epoch.</summary>
     public required bool[] ProviderDown { get; init; }
 

@@ -165,7 +165,7 @@ public sealed class HumanQueue
         var (handle, patience) = _draws.Draw(arrival.ConversationId, arrival.Channel);
         if (_busy.Count < _servers)
         {
-            Start(arrival.ConversationId, arrival.ArrivalMicros, arrival.ArrivalMicros, handle, fromQueue: false);
+            Start(arrival.ConversationId, arrival.Channel, arrival.ArrivalMicros, arrival.ArrivalMicros, handle, fromQueue: false);
             return;
         }
 
@@ -174,6 +174,7 @@ public sealed class HumanQueue
         _slots[slot] = new QueueWaiter
         {
             ConversationId = arrival.ConversationId,
+            Channel = arrival.Channel,
             ArrivalMicros = arrival.ArrivalMicros,
             DeadlineMicros = deadline,
             HandleMicros = handle,
@@ -188,14 +189,14 @@ public sealed class HumanQueue
         }
     }
 
-    private void Start(long conversationId, long arrivalMicros, long atMicros, long handleMicros, bool fromQueue)
+    private void Start(long conversationId, Channels.Channel channel, long arrivalMicros, long atMicros, long handleMicros, bool fromQueue)
     {
         var end = atMicros + handleMicros;
         _busy.Enqueue(end, end);
         _sumBusyEnds += end;
         _startedHandleMicros += handleMicros;
         var wait = atMicros - arrivalMicros;
-        _answered.Add(new QueueAnswer(conversationId, atMicros, wait, handleMicros));
+        _answered.Add(new QueueAnswer(conversationId, atMicros, wait, handleMicros, channel));
         Stats.RecordAnswered(wait, handleMicros, fromQueue);
     }
 
@@ -211,7 +212,7 @@ public sealed class HumanQueue
                 var waiter = _slots[slot];
                 FreeSlot(slot);
                 Waiting--;
-                Start(waiter.ConversationId, waiter.ArrivalMicros, end, waiter.HandleMicros, fromQueue: true);
+                Start(waiter.ConversationId, waiter.Channel, waiter.ArrivalMicros, end, waiter.HandleMicros, fromQueue: true);
             }
         }
     }
@@ -266,7 +267,7 @@ public sealed class HumanQueue
         waiter.Abandoned = true;
         Waiting--;
         var wait = waiter.DeadlineMicros - waiter.ArrivalMicros;
-        _abandoned.Add(new QueueAbandonment(waiter.ConversationId, waiter.DeadlineMicros, wait));
+        _abandoned.Add(new QueueAbandonment(waiter.ConversationId, waiter.DeadlineMicros, wait, waiter.Channel));
         Stats.RecordAbandoned(wait);
     }
 

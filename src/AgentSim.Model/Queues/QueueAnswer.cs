@@ -5,4 +5,5 @@ namespace AgentSim.Model.Queues;
 /// <param name="AnsweredAtMicros">The instant a human took the customer, in microseconds.</param>
 /// <param name="WaitMicros">Time spent waiting in the queue, in microseconds (0 when a human was free on arrival).</param>
 /// <param name="HandleMicros">The human's handle time for this customer, in microseconds.</param>
-public readonly record struct QueueAnswer(long ConversationId, long AnsweredAtMicros, long WaitMicros, long HandleMicros);
+/// <param name="Channel">The channel the customer waited on.</param>
+public readonly record struct QueueAnswer(long ConversationId, long AnsweredAtMicros, long WaitMicros, long HandleMicros, Channels.Channel Channel = default);

@@ -10,11 +10,50 @@ public sealed class QueueStats
 {
     private readonly long[] _waitHistogram = new long[LatencyHistogram.Buckets];
 
+    /// <summary>How many integers <see cref="WriteTo"/> writes: the ten counters, then the wait histogram.</summary>
+    public static int TallySize => LabelSpace.QueueSlot;
+
     /// <summary>Creates empty tallies for a queue with the given servers (null = unlimited) and service-level threshold.</summary>
     public QueueStats(int? servers, long serviceLevelMicros)
     {
         Servers = servers;
         ServiceLevelMicros = serviceLevelMicros;
+    }
+
+    /// <summary>Rebuilds tallies written by <see cref="WriteTo"/> (results are built from the run's integer tally).</summary>
+    public static QueueStats ReadFrom(ReadOnlySpan<long> values, int? servers, long serviceLevelMicros)
+    {
+        var stats = new QueueStats(servers, serviceLevelMicros)
+        {
+            Offered = values[0],
+            Answered = values[1],
+            AnsweredAfterWaiting = values[2],
+            Abandoned = values[3],
+            AnsweredWithinServiceLevel = values[4],
+            AnsweredWaitMicros = values[5],
+            AbandonedWaitMicros = values[6],
+            HandleMicros = values[7],
+            BusyServerMicros = values[8],
+            ElapsedMicros = values[9],
+        };
+        values[10..TallySize].CopyTo(stats._waitHistogram);
+        return stats;
+    }
+
+    /// <summary>Writes the tallies as <see cref="TallySize"/> integers.</summary>
+    public void WriteTo(Span<long> values)
+    {
+        values[0] = Offered;
+        values[1] = Answered;
+        values[2] = AnsweredAfterWaiting;
+        values[3] = Abandoned;
+        values[4] = AnsweredWithinServiceLevel;
+        values[5] = AnsweredWaitMicros;
+        values[6] = AbandonedWaitMicros;
+        values[7] = HandleMicros;
+        values[8] = BusyServerMicros;
+        values[9] = ElapsedMicros;
+        _waitHistogram.CopyTo(values[10..TallySize]);
     }
 
     /// <summary>The number of servers, or null when unlimited.</summary>

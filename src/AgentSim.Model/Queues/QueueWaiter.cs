@@ -6,6 +6,9 @@ internal struct QueueWaiter
     /// <summary>The conversation waiting.</summary>
     public long ConversationId;
 
+    /// <summary>The channel the customer waits on.</summary>
+    public Channels.Channel Channel;
+
     /// <summary>When it joined the queue, in microseconds.</summary>
     public long ArrivalMicros;
 

@@ -2,6 +2,7 @@ using AgentSim.Model.Channels;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Guardrails;
+using AgentSim.Model.Queues;
 using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Results;
@@ -185,6 +186,7 @@ public static class ResultsBuilder
             Guardrails = guardrails,
             Providers = providers,
             Effort = EffortOf(world),
+            Queues = QueuesOf(world, t),
         };
     }
 
@@ -217,6 +219,29 @@ public static class ResultsBuilder
     }
 
     private static double Ratio(long a, long b) => b == 0 ? 0 : Round((double)a / b);
+
+    // The queues' figures, rebuilt from the integers their owner wrote into the tally.
+    private static SortedDictionary<string, QueueResults> QueuesOf(World world, RunTally t)
+    {
+        var queues = new SortedDictionary<string, QueueResults>(StringComparer.Ordinal);
+        for (var q = 0; q < world.Queues.Length; q++)
+        {
+            var config = world.Queues[q];
+            var r = QueueStats.ReadFrom(t.Queue(q), config.Servers, (long)(config.ServiceLevelSeconds * 1_000_000)).ToResults();
+            queues[config.Name] = r with
+            {
+                OfferedPerSecond = Round(r.OfferedPerSecond),
+                MeanHandleSeconds = Round(r.MeanHandleSeconds),
+                WaitProbability = Round(r.WaitProbability),
+                MeanWaitSeconds = Round(r.MeanWaitSeconds),
+                WaitP90Seconds = Round(r.WaitP90Seconds),
+                ServiceLevel = Round(r.ServiceLevel),
+                Occupancy = Round(r.Occupancy),
+            };
+        }
+
+        return queues;
+    }
 
     private static double Round(double x) => Math.Round(x, 6, MidpointRounding.ToEven);
 }

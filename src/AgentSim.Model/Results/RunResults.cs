@@ -1,3 +1,5 @@
+using AgentSim.Model.Queues;
+
 namespace AgentSim.Model.Results;
 
 /// <summary>The simulated outcomes of a run: what results.json holds. Only simulated quantities, so the same scenario and seed give the same bytes.</summary>
@@ -47,6 +49,9 @@ public sealed record RunResults
 
     /// <summary>Engineering effort the scenario implies, person-weeks.</summary>
     public required EffortResults Effort { get; init; }
+
+    /// <summary>Human queues by name: offered, answered, abandoned, waits, service level, occupancy.</summary>
+    public required SortedDictionary<string, QueueResults> Queues { get; init; }
 }
 
 /// <summary>Rollback figures.</summary>

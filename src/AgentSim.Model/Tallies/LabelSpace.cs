@@ -10,7 +10,7 @@ namespace AgentSim.Model.Tallies;
 /// flat index and how many there are. <see cref="RunTally"/> lays its vector out by it and the metrics build one tag list
 /// per index by it, so the two cannot disagree. Sizes come from the enums (<see cref="Wire{T}.Count"/>).
 /// </summary>
-public sealed class LabelSpace(int providers, int guardrails, int agents)
+public sealed class LabelSpace(int providers, int guardrails, int agents, int queues = 0)
 {
     private static readonly int Ch = ChannelInfo.Count;
     private static readonly int Outcomes = Wire<Outcome>.Count;
@@ -28,6 +28,12 @@ public sealed class LabelSpace(int providers, int guardrails, int agents)
 
     /// <summary>Number of agents in the world.</summary>
     public int Agents { get; } = agents;
+
+    /// <summary>Number of human queues in the world.</summary>
+    public int Queues { get; } = queues;
+
+    /// <summary>Integers kept per human queue: ten counters and a wait histogram (written by the queue's statistics).</summary>
+    public static int QueueSlot => 10 + LatencyHistogram.Buckets;
 
     /// <summary>Size of the per-channel segments (started, repeats).</summary>
     public int ChannelCount => Ch;

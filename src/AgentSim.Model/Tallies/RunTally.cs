@@ -29,6 +29,7 @@ public sealed class RunTally : ISimulationObserver
     private readonly int _guardTurnHist;
     private readonly int _guardHist;
     private readonly int _ttdHist;
+    private readonly int _queues;
 
     /// <summary>Creates an empty tally laid out by a world's label space (<c>World.Labels</c>).</summary>
     public RunTally(LabelSpace space)
@@ -52,6 +53,7 @@ public sealed class RunTally : ISimulationObserver
         _guardTurnHist = o; o += ch * H;
         _guardHist = o; o += space.Guardrails * H;
         _ttdHist = o; o += space.IncidentKindCount * H;
+        _queues = o; o += space.Queues * LabelSpace.QueueSlot;
         Values = new long[o];
     }
 
@@ -179,4 +181,7 @@ public sealed class RunTally : ISimulationObserver
 
     /// <summary>Time-to-detect histogram of an incident kind.</summary>
     public ReadOnlySpan<long> DetectionHistogram(IncidentKind k) => Values.AsSpan(_ttdHist + ((int)k * H), H);
+
+    /// <summary>The integers of human queue <paramref name="queue"/> (<see cref="LabelSpace.QueueSlot"/> of them), written by its owner.</summary>
+    public Span<long> Queue(int queue) => Values.AsSpan(_queues + (queue * LabelSpace.QueueSlot), LabelSpace.QueueSlot);
 }

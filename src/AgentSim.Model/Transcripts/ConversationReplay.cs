@@ -32,6 +32,13 @@ public sealed class ConversationReplay
         _simulator = new TurnSimulator(world, _recorder, _recorder);
     }
 
+    /// <summary>
+    /// The transcript outcome of a conversation handed to a human queue. Whether a human answered it (escalated) or the
+    /// customer left the queue (abandoned) depends on every other customer in that queue, so one conversation's replay
+    /// cannot tell; results.json counts both under <c>queues.NAME</c>.
+    /// </summary>
+    public const string HandedOver = "handed_over";
+
     /// <summary>The epoch whose snapshot <see cref="Advance"/> needs next.</summary>
     public int Epoch { get; private set; }
 
@@ -49,7 +56,7 @@ public sealed class ConversationReplay
             _recorder.Customer = _state.Customer;
         }
 
-        var ended = _simulator.Advance(_state, snapshot, new EpochReport(_world.Agents.Length, _world.Providers.Length));
+        var ended = _simulator.Advance(_state, snapshot, new EpochReport(_world.Agents.Length, _world.Providers.Length, _world.Queues.Length));
         if (!ended)
         {
             Epoch++;
@@ -61,7 +68,7 @@ public sealed class ConversationReplay
     /// <summary>The transcript of the ended conversation.</summary>
     public Transcript Result()
     {
-        var state = _state is { Outcome: not null } s ? s : throw new InvalidOperationException("The conversation has not ended yet.");
+        var state = _state is { } s && (s.Outcome is not null || s.HandedOver) ? s : throw new InvalidOperationException("The conversation has not ended yet.");
         return new Transcript
         {
             ConversationId = _id,
@@ -69,7 +76,7 @@ public sealed class ConversationReplay
             Intent = _world.IntentNames[state.Intent],
             Agent = _world.Agents[state.Agent].Name,
             TurnsNeeded = state.TurnsNeeded,
-            Outcome = state.Outcome!.Value.Name(),
+            Outcome = state.HandedOver ? HandedOver : state.Outcome!.Value.Name(),
             Turns = _recorder.Turns,
         };
     }

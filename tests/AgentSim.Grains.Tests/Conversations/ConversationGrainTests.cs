@@ -3,6 +3,8 @@ using AgentSim.Grains.Tests.Fixtures;
 using AgentSim.Model;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Events;
+using AgentSim.Model.Queues;
+using AgentSim.Model.Transcripts;
 
 namespace AgentSim.Grains.Tests.Conversations;
 
@@ -19,11 +21,15 @@ public sealed class ConversationGrainTests(ClusterFixture cluster)
         var transcripts = await Task.WhenAll(Enumerable.Range(0, n).Select(id =>
             cluster.Client.GetGrain<IConversationGrain>(GrainKeys.Of(request.RunId, id.ToString(System.Globalization.CultureInfo.InvariantCulture))).GetTranscriptAsync()));
 
-        foreach (var o in Enum.GetValues<Outcome>())
+        // Conversations handed to the human queue end there: answered (escalated) or left (abandoned).
+        var queue = QueueStats.ReadFrom(outcome.Tally.Queue(0), servers: null, serviceLevelMicros: 0);
+        Assert.Equal(queue.Offered, transcripts.Count(t => t.Outcome == ConversationReplay.HandedOver));
+        foreach (var o in new[] { Outcome.Resolved, Outcome.Failed })
         {
-            var expected = ChannelInfo.All.Sum(c => outcome.Tally.Ended(o, c));
-            Assert.Equal(expected, transcripts.Count(t => t.Outcome == o.Name()));
+            Assert.Equal(ChannelInfo.All.Sum(c => outcome.Tally.Ended(o, c)), transcripts.Count(t => t.Outcome == o.Name()));
         }
+
+        Assert.Equal(ChannelInfo.All.Sum(c => outcome.Tally.Ended(Outcome.Abandoned, c)) - queue.Abandoned, transcripts.Count(t => t.Outcome == "abandoned"));
 
         Assert.Contains(transcripts, t => t.Outcome == "failed" && t.Turns.Any(turn => turn.Providers.Any(p => p.EndsWith(": unavailable", StringComparison.Ordinal))));
     }

@@ -62,7 +62,6 @@ public class RandomWorldTests
             a.Governance.IncidentBudget = rng.Next(5);
             a.Governance.FailureBudget = rng.Next(5);
             a.Governance.Fallback = rng.Chance(0.5) ? FallbackKind.Human : FallbackKind.PreviousVersion;
-            a.Governance.HumanCapacityPerHour = rng.Uniform(0, 500);
         }
 
         var provider = scenario.Providers[rng.Next(scenario.Providers.Count)].Name;

@@ -23,26 +23,26 @@ public class GoldenResultsTests
     /// <summary>The hashes, one per preset.</summary>
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
     {
-        ["application-only"] = "1866334708e10fa30a7994eb67c0148e2da5afa585a12f9f9c6d13cb13a3024e",
-        ["baseline"] = "3affc40fff53fe7d60cd36041f9765cee21b3388f6597d49a1e521b72050401c",
-        ["defense-in-depth"] = "00bfa44beeeccce6bb0a343576f1883504af445b190620035d2a492044e91664",
-        ["no-native-context"] = "8ee3f928d1ba41e9739b655e87f4d80c33ad69844a85c6031a1a0bc2080aca79",
-        ["platform-native"] = "c0f680f7db33500f7a1986b954cdc507f58339fe0ef4eac97b6d4df093cf6ef1",
-        ["provider-outage"] = "fcd3f90b70135fe9381063acf4267761bf4c1f4d5012a61f755476647e4871c8",
-        ["strict-governance"] = "4bf0e93a7560ee9f5f3f889cfa57a5d359295938ee85e0ac61ada0b9c0fe6d46",
+        ["application-only"] = "9af5569dd63ced91dd6599f1f272826c84f6d946b46e1c22dd0903c358d0d446",
+        ["baseline"] = "9a7ae96ba031ef2572b66b32b3dc8ba71eb70f6cfd755ed0d040bc1939aeb19a",
+        ["defense-in-depth"] = "225c1e5f46388886b163f9a4740e87843fdbbbcc16ef45ffd92b2706b267cdfc",
+        ["no-native-context"] = "f870eb0b4fe8203b07d635250a4a4aa9da508b8055df580b90f2a0a3757cf941",
+        ["platform-native"] = "929830e7b04922c26ff7c94a3ee4daff51f80b36f082d756e604d9101b48f9d5",
+        ["provider-outage"] = "9dfc6c6226cd7fd4761d6d9a0f70085cd7b532e1445eb8560e413f7e88ccc3f2",
+        ["strict-governance"] = "a9d89211b7488745ee32f40258b1225ad4a0496932e43cee015c269921a5a723",
     };
 
     /// <summary>The hashes of the perturbed worlds of <see cref="GoldenWorlds"/>, by index.</summary>
     public static readonly IReadOnlyList<string> ExpectedWorlds =
     [
-        "ef6f8669cf653def0935b414cb08318331bddbdb7a65d631f134484b217459f7",
-        "15aa47b9a0142f4e6cc434cccabcbba6af99df096445d5b83f747d99d39f4560",
-        "e27683b49c04476efdcc6d0df9ad397bbf60757f8dd2505097992e37b9737dac",
-        "62342d5b8bcf0708f523faa7ab7d94b30053e7fd9ca17951d737614226617950",
-        "8aec25d0475dcbf25136d3e60d0da79cfc064d68c0eb5624950e9f0db686d440",
-        "a3310d5c77aa52da0b9c76fc6e622aebb351b75fb06bd43b5bbbc5a60e2cb69d",
-        "3391c1fe68014bb6251edcd2ebde3eadb37489d3174186e68592d4479b84b6f1",
-        "795ca2f592e99a9c59a6e78f9122f08534a1d0507747bf2945de6d98f263e43d",
+        "7eee34446090fdac159333bdc6202845a324489c313ad4d7c4bb5b013bbe7b97",
+        "0a4d2f28de009f5b98614db27b0ed3f949a04641422c89164fe5f83ba9df8a3b",
+        "efcba0ee8ab7023f976d377c0c1ad1fb8e14b415cda110b767a8eda1d49cf519",
+        "a2227558175f12186a7d3629726cc677de8aacef02357d3b8bb9ea64dba95f81",
+        "4f9992247de1ad2ae118cce527b3c00a6001e1b34907fb92289ca360c6d6ae5a",
+        "a84eab1754f4a0aa561822b178b4ff4e04057e3c096ea30ecff4d5785c184b04",
+        "7f6476832d65cef2a0d2e506791c5ba8f943dddbc2c4f20be80e913297790c95",
+        "543d3163670e2f5ef0b3e9b49e081e6a32f141284f04da870bf58a355fe80b8a",
     ];
 
     public static TheoryData<string> PresetNames => new(Presets.Names);

@@ -25,7 +25,6 @@ public class ProviderRouterTests
     {
         EndMicros = 60_000_000,
         AgentRolledBack = [],
-        HumanAccept = [],
         ProviderDown = [mainDown, false],
         ProviderThrottle = [mainThrottle, 0],
         GuardrailDown = [false],

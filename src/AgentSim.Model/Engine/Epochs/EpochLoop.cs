@@ -1,5 +1,6 @@
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
+using AgentSim.Model.Queues;
 using AgentSim.Model.Tallies;
 
 namespace AgentSim.Model.Engine;
@@ -16,6 +17,7 @@ public sealed class EpochLoop
     private readonly IEpochSteps _steps;
     private readonly ISimulationObserver _observer;
     private readonly Action<EpochSnapshot>? _snapshotTaken;
+    private readonly HumanQueue[] _queues;
 
     /// <summary>
     /// Prepares a run of <paramref name="conversations"/> conversations; <paramref name="metrics"/>, when given, sees the
@@ -33,6 +35,7 @@ public sealed class EpochLoop
         Remaining = conversations;
         Tally = new RunTally(world.Labels);
         _observer = CompositeObserver.Of(Tally, metrics);
+        _queues = [.. world.Queues.Select(q => new HumanQueue(q, world.Seed, world.TierNames))];
     }
 
     /// <summary>Agent states and rollbacks decided at epoch boundaries (the shards tally everything else).</summary>
@@ -82,7 +85,7 @@ public sealed class EpochLoop
 
         var count = ArrivalSchedule.CountFor(_world, Epoch, Remaining);
         var reports = await _steps.AdvanceShardsAsync(snapshot, NextId, count);
-        var merged = new EpochReport(_world.Agents.Length, _world.Providers.Length);
+        var merged = new EpochReport(_world.Agents.Length, _world.Providers.Length, _world.Queues.Length);
         foreach (var report in reports)
         {
             merged.Add(report);
@@ -97,15 +100,19 @@ public sealed class EpochLoop
             }
         }
 
+        var (queueEnded, waiting) = CloseQueues(merged, snapshot.EndMicros);
         NextId += count;
         Remaining -= count;
         Started += merged.Started;
-        Ended += merged.Ended;
-        InFlight = merged.InFlight;
+        Ended += merged.Ended + queueEnded;
+        InFlight = merged.InFlight + waiting;
         Epoch++;
         Done = Remaining <= 0 && InFlight <= 0;
         return true;
     }
+
+    /// <summary>Human customers still waiting in a queue (they count as in flight).</summary>
+    public long Waiting => _queues.Sum(q => (long)q.Waiting);
 
     /// <summary>Runs the next epoch and waits for it: no task is made when the steps complete synchronously, as in process.</summary>
     public bool Step()
@@ -126,5 +133,31 @@ public sealed class EpochLoop
         }
 
         return totals;
+    }
+
+    // The queues take the epoch's handovers (in any order; each sorts them by time, then id) and decide, exactly, who a
+    // human answered (escalated) and who left (abandoned) by the epoch's end; their statistics go into the tally.
+    private (long Ended, long Waiting) CloseQueues(EpochReport merged, long epochEnd)
+    {
+        long ended = 0, waiting = 0;
+        for (var q = 0; q < _queues.Length; q++)
+        {
+            var decided = _queues[q].Advance(merged.Handovers[q], epochEnd);
+            foreach (var answer in decided.Answered)
+            {
+                _observer.ConversationEnded(Outcome.Escalated, answer.Channel);
+            }
+
+            foreach (var left in decided.Abandoned)
+            {
+                _observer.ConversationEnded(Outcome.Abandoned, left.Channel);
+            }
+
+            ended += decided.Answered.Count + decided.Abandoned.Count;
+            waiting += _queues[q].Waiting;
+            _queues[q].Stats.WriteTo(Tally.Queue(q));
+        }
+
+        return (ended, waiting);
     }
 }
