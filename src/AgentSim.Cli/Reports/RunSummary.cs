@@ -12,6 +12,7 @@ public static class RunSummary
     [
         Run(results, info),
         Outcomes(results),
+        Queues(results),
         Trust(results),
         Incidents(results),
         Leaks(results),
@@ -81,6 +82,23 @@ public static class RunSummary
             Number(kv.Value.P99Ms, 1),
             Number(kv.Value.GuardrailAddedMeanMs, 1),
             Number(kv.Value.GuardrailAddedP99Ms, 1),
+        ])]);
+
+    private static SummaryTable Queues(RunResults r) => new(
+        "Human queues",
+        ["queue", "servers", "offered", "answered", "abandoned", "P(wait)", "mean wait (s)", "p90 wait (s)", "service level", "occupancy"],
+        [.. r.Queues.Select(kv => (IReadOnlyList<string>)
+        [
+            kv.Key,
+            kv.Value.Servers is { } servers ? Count(servers) : "unlimited",
+            Count(kv.Value.Offered),
+            Count(kv.Value.Answered),
+            Count(kv.Value.Abandoned),
+            Percent(kv.Value.WaitProbability),
+            Number(kv.Value.MeanWaitSeconds, 1),
+            Number(kv.Value.WaitP90Seconds, 1),
+            Percent(kv.Value.ServiceLevel),
+            Percent(kv.Value.Occupancy),
         ])]);
 
     private static SummaryTable Guardrails(RunResults r) => new(
