@@ -8,13 +8,13 @@ public sealed class PresetTests
 {
     private static readonly string[] Expected =
     [
-        "application-only", "baseline", "defense-in-depth", "no-native-context", "platform-native", "provider-outage", "strict-governance",
+        "application-only", "baseline", "capacity", "defense-in-depth", "no-native-context", "platform-native", "provider-outage", "strict-governance",
     ];
 
     public static TheoryData<string> PresetNames => [.. Expected];
 
     [Fact]
-    public void Names_Always_ListsTheSevenPresetsSorted()
+    public void Names_Always_ListsThePresetsSorted()
     {
         Assert.Equal(Expected, Presets.Names);
     }
@@ -29,7 +29,7 @@ public sealed class PresetTests
         var config = Presets.Load(name);
         Assert.Equal(name, config.Name);
         Assert.Equal(42UL, config.Seed);
-        Assert.Equal(20_000, config.Conversations);
+        Assert.Equal(name == "capacity" ? 6_000 : 20_000, config.Conversations);
         Assert.Equal(6, config.Channels.Mix.Count);
         Assert.Equal(2, config.Agents.Count);
     }

@@ -25,6 +25,7 @@ public class GoldenResultsTests
     {
         ["application-only"] = "9af5569dd63ced91dd6599f1f272826c84f6d946b46e1c22dd0903c358d0d446",
         ["baseline"] = "9a7ae96ba031ef2572b66b32b3dc8ba71eb70f6cfd755ed0d040bc1939aeb19a",
+        ["capacity"] = "b851705afe6f753a2104f849d9e92b871b7d92102b881fd876144cd4c646c30a",
         ["defense-in-depth"] = "225c1e5f46388886b163f9a4740e87843fdbbbcc16ef45ffd92b2706b267cdfc",
         ["no-native-context"] = "f870eb0b4fe8203b07d635250a4a4aa9da508b8055df580b90f2a0a3757cf941",
         ["platform-native"] = "929830e7b04922c26ff7c94a3ee4daff51f80b36f082d756e604d9101b48f9d5",
