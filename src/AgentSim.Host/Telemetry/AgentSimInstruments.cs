@@ -96,6 +96,24 @@ public sealed class AgentSimInstruments
     /// <summary>Tag: whether an incident was detected (true, false).</summary>
     public const string DetectedTag = "detected";
 
+    /// <summary>Customers answered by a human queue (<c>agentsim_queue_answered_total</c>).</summary>
+    public const string QueueAnsweredName = "agentsim.queue.answered";
+
+    /// <summary>Customers who left a human queue (<c>agentsim_queue_abandoned_total</c>).</summary>
+    public const string QueueAbandonedName = "agentsim.queue.abandoned";
+
+    /// <summary>Customers waiting in a human queue at the last epoch's close (<c>agentsim_queue_waiting</c>).</summary>
+    public const string QueueWaitingName = "agentsim.queue.waiting";
+
+    /// <summary>Busy servers of a human queue at the last epoch's close (<c>agentsim_queue_busy_servers</c>).</summary>
+    public const string QueueBusyName = "agentsim.queue.busy_servers";
+
+    /// <summary>Wait of answered customers histogram (<c>agentsim_queue_wait_seconds</c>).</summary>
+    public const string QueueWaitName = "agentsim.queue.wait";
+
+    /// <summary>Tag: human queue name from the scenario.</summary>
+    public const string QueueTag = "queue";
+
     /// <summary>Tag: agent name from the scenario.</summary>
     public const string AgentTag = "agent";
 
@@ -107,11 +125,13 @@ public sealed class AgentSimInstruments
     private static readonly double[] TurnBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60, 120];
     private static readonly double[] GuardrailBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
     private static readonly double[] DetectionBuckets = [1, 5, 15, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 43200, 86400];
+    private static readonly double[] QueueWaitBuckets = [0.001, 1, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600];
 
     /// <summary>Bucket boundaries of the turn-latency histogram, in seconds.</summary>
     public static IReadOnlyList<double> TurnLatencyBuckets => TurnBuckets;
 
     private readonly ConcurrentDictionary<string, int> _rolledBack = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Waiting, int Busy)> _queues = new(StringComparer.Ordinal);
     private long _inFlight;
 
     /// <summary>Creates the meter from the host's meter factory, and its instruments.</summary>
@@ -130,6 +150,11 @@ public sealed class AgentSimInstruments
         Rollbacks = meter.CreateCounter<long>(AgentRollbacks, null, "Agent rollbacks, by agent and reason.");
         Requests = meter.CreateCounter<long>(ProviderRequests, null, "Provider requests, by provider, channel and result.");
         meter.CreateObservableGauge(AgentRolledBack, ObserveRolledBack, null, "1 while the agent is rolled back (traffic on its fallback), else 0.");
+        QueueAnswered = meter.CreateCounter<long>(QueueAnsweredName, null, "Customers a human answered, by queue.");
+        QueueAbandoned = meter.CreateCounter<long>(QueueAbandonedName, null, "Customers who left a human queue before a human answered, by queue.");
+        meter.CreateObservableGauge(QueueWaitingName, () => _queues.Select(q => new Measurement<int>(q.Value.Waiting, new KeyValuePair<string, object?>(QueueTag, q.Key))), null, "Customers waiting in the human queue at the last epoch's close.");
+        meter.CreateObservableGauge(QueueBusyName, () => _queues.Select(q => new Measurement<int>(q.Value.Busy, new KeyValuePair<string, object?>(QueueTag, q.Key))), null, "Servers of the human queue busy at the last epoch's close.");
+        QueueWaitSeconds = Histogram(meter, QueueWaitName, "Wait of answered customers in a human queue, in simulated seconds.", QueueWaitBuckets);
         TurnSeconds = Histogram(meter, TurnLatency, "End-to-end turn latency in simulated seconds.", TurnBuckets);
         GuardrailSeconds = Histogram(meter, GuardrailLatency, "Guardrail check latency in simulated seconds.", GuardrailBuckets);
         DetectionSeconds = Histogram(meter, IncidentDetection, "Time from incident to detection in simulated seconds.", DetectionBuckets);
@@ -173,6 +198,18 @@ public sealed class AgentSimInstruments
 
     /// <summary>Incident time-to-detect, seconds.</summary>
     public Histogram<double> DetectionSeconds { get; }
+
+    /// <summary>Customers a human queue answered.</summary>
+    public Counter<long> QueueAnswered { get; }
+
+    /// <summary>Customers who left a human queue.</summary>
+    public Counter<long> QueueAbandoned { get; }
+
+    /// <summary>Waits of answered customers, in seconds.</summary>
+    public Histogram<double> QueueWaitSeconds { get; }
+
+    /// <summary>Sets a queue's waiting customers and busy servers (the gauges).</summary>
+    public void SetQueue(string queue, int waiting, int busy) => _queues[queue] = (waiting, busy);
 
     /// <summary>Moves the in-flight gauge by <paramref name="delta"/>.</summary>
     public void AddInFlight(long delta) => Interlocked.Add(ref _inFlight, delta);

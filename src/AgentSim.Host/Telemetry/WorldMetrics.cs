@@ -31,6 +31,8 @@ public sealed class WorldMetrics : ISimulationObserver
     private readonly TagList[] _rollbacks;
     private readonly TagList[] _requests;
     private readonly string[] _agents;
+    private readonly string[] _queueNames;
+    private readonly TagList[] _queues;
 
     /// <summary>Precomputes the tag lists of a world, one per index of its <see cref="LabelSpace"/>.</summary>
     public WorldMetrics(AgentSimInstruments instruments, World world)
@@ -110,6 +112,8 @@ public sealed class WorldMetrics : ISimulationObserver
         }
 
         _agents = [.. world.Agents.Select(a => a.Name)];
+        _queueNames = [.. world.Queues.Select(q => q.Name)];
+        _queues = [.. _queueNames.Select(q => new TagList { { QueueTag, q } })];
         CreateSeries();
     }
 
@@ -200,6 +204,34 @@ public sealed class WorldMetrics : ISimulationObserver
         }
     }
 
+    /// <inheritdoc />
+    public void QueueAnswered(int queue, long waitMicros)
+    {
+        if ((uint)queue < (uint)_queues.Length)
+        {
+            _instruments.QueueAnswered.Add(1, in _queues[queue]);
+            _instruments.QueueWaitSeconds.Record(waitMicros / 1e6, in _queues[queue]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void QueueAbandoned(int queue, long waitMicros)
+    {
+        if ((uint)queue < (uint)_queues.Length)
+        {
+            _instruments.QueueAbandoned.Add(1, in _queues[queue]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void QueueState(int queue, int waiting, int busy)
+    {
+        if ((uint)queue < (uint)_queueNames.Length)
+        {
+            _instruments.SetQueue(_queueNames[queue], waiting, busy);
+        }
+    }
+
     // Adds 0 to every counter series a world can produce (a switch from a channel to itself cannot happen).
     private void CreateSeries()
     {
@@ -213,9 +245,16 @@ public sealed class WorldMetrics : ISimulationObserver
         Zero(_instruments.IncidentCount, _incidents);
         Zero(_instruments.Rollbacks, _rollbacks);
         Zero(_instruments.Requests, _requests);
+        Zero(_instruments.QueueAnswered, _queues);
+        Zero(_instruments.QueueAbandoned, _queues);
         foreach (var agent in _agents)
         {
             _instruments.AddAgent(agent);
+        }
+
+        foreach (var queue in _queueNames)
+        {
+            _instruments.SetQueue(queue, 0, 0);
         }
     }
 

@@ -86,4 +86,25 @@ public sealed class CompositeObserver(ISimulationObserver first, ISimulationObse
         first.AgentState(agent, rolledBack);
         second.AgentState(agent, rolledBack);
     }
+
+    /// <inheritdoc />
+    public void QueueAnswered(int queue, long waitMicros)
+    {
+        first.QueueAnswered(queue, waitMicros);
+        second.QueueAnswered(queue, waitMicros);
+    }
+
+    /// <inheritdoc />
+    public void QueueAbandoned(int queue, long waitMicros)
+    {
+        first.QueueAbandoned(queue, waitMicros);
+        second.QueueAbandoned(queue, waitMicros);
+    }
+
+    /// <inheritdoc />
+    public void QueueState(int queue, int waiting, int busy)
+    {
+        first.QueueState(queue, waiting, busy);
+        second.QueueState(queue, waiting, busy);
+    }
 }

@@ -43,4 +43,19 @@ public interface ISimulationObserver
 
     /// <summary>Whether an agent is rolled back during the epoch that is starting; reported once per agent per epoch.</summary>
     void AgentState(int agent, bool rolledBack);
+
+    /// <summary>A human answered a customer of queue <paramref name="queue"/> after <paramref name="waitMicros"/> of waiting.</summary>
+    void QueueAnswered(int queue, long waitMicros)
+    {
+    }
+
+    /// <summary>A customer left queue <paramref name="queue"/> after <paramref name="waitMicros"/> of waiting.</summary>
+    void QueueAbandoned(int queue, long waitMicros)
+    {
+    }
+
+    /// <summary>A human queue at an epoch's close: customers still waiting and servers busy.</summary>
+    void QueueState(int queue, int waiting, int busy)
+    {
+    }
 }

@@ -37,6 +37,11 @@ public sealed class MetricsEndpointTests
         ["agentsim_turn_latency_seconds"] = ["channel", "provider"],
         ["agentsim_guardrail_latency_seconds"] = ["guardrail", "placement"],
         ["agentsim_incident_detection_seconds"] = ["kind"],
+        ["agentsim_queue_answered_total"] = ["queue"],
+        ["agentsim_queue_abandoned_total"] = ["queue"],
+        ["agentsim_queue_waiting"] = ["queue"],
+        ["agentsim_queue_busy_servers"] = ["queue"],
+        ["agentsim_queue_wait_seconds"] = ["queue"],
     };
 
     [Fact]
@@ -126,6 +131,7 @@ public sealed class MetricsEndpointTests
             ["detected"] = ["true", "false"],
             ["agent"] = [.. world.Agents.Select(a => a.Name)],
             ["reason"] = [.. Enum.GetValues<RollbackReason>().Select(r => r.Name())],
+            ["queue"] = [.. world.Queues.Select(q => q.Name)],
         };
     }
 }

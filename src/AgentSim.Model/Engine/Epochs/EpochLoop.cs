@@ -145,13 +145,17 @@ public sealed class EpochLoop
             var decided = _queues[q].Advance(merged.Handovers[q], epochEnd);
             foreach (var answer in decided.Answered)
             {
+                _observer.QueueAnswered(q, answer.WaitMicros);
                 _observer.ConversationEnded(Outcome.Escalated, answer.Channel);
             }
 
             foreach (var left in decided.Abandoned)
             {
+                _observer.QueueAbandoned(q, left.WaitMicros);
                 _observer.ConversationEnded(Outcome.Abandoned, left.Channel);
             }
+
+            _observer.QueueState(q, _queues[q].Waiting, _queues[q].Busy);
 
             ended += decided.Answered.Count + decided.Abandoned.Count;
             waiting += _queues[q].Waiting;
