@@ -10,8 +10,8 @@ public sealed class QueueStats
 {
     private readonly long[] _waitHistogram = new long[LatencyHistogram.Buckets];
 
-    /// <summary>How many integers <see cref="WriteTo"/> writes: the ten counters, then the wait histogram.</summary>
-    public static int TallySize => LabelSpace.QueueSlot;
+    // The counters WriteTo writes before the wait histogram (LabelSpace.QueueSlot reserves them).
+    private const int Counters = 10;
 
     /// <summary>Creates empty tallies for a queue with the given servers (null = unlimited) and service-level threshold.</summary>
     public QueueStats(int? servers, long serviceLevelMicros)
@@ -36,11 +36,11 @@ public sealed class QueueStats
             BusyServerMicros = values[8],
             ElapsedMicros = values[9],
         };
-        values[10..TallySize].CopyTo(stats._waitHistogram);
+        values[Counters..LabelSpace.QueueSlot].CopyTo(stats._waitHistogram);
         return stats;
     }
 
-    /// <summary>Writes the tallies as <see cref="TallySize"/> integers.</summary>
+    /// <summary>Writes the tallies as <see cref="LabelSpace.QueueSlot"/> integers: ten counters, then the wait histogram.</summary>
     public void WriteTo(Span<long> values)
     {
         values[0] = Offered;
@@ -53,7 +53,7 @@ public sealed class QueueStats
         values[7] = HandleMicros;
         values[8] = BusyServerMicros;
         values[9] = ElapsedMicros;
-        _waitHistogram.CopyTo(values[10..TallySize]);
+        _waitHistogram.CopyTo(values[Counters..LabelSpace.QueueSlot]);
     }
 
     /// <summary>The number of servers, or null when unlimited.</summary>

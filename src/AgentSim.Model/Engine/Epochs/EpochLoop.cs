@@ -121,7 +121,7 @@ public sealed class EpochLoop
         return step.IsCompletedSuccessfully ? step.Result : step.AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>The run's totals: <see cref="Tally"/> plus the shards' tally vectors.</summary>
+    /// <summary>The run's totals: <see cref="Tally"/>, the shards' tally vectors and the human queues' statistics.</summary>
     public RunTally Totals(IEnumerable<long[]> shardTallies)
     {
         ArgumentNullException.ThrowIfNull(shardTallies);
@@ -132,11 +132,17 @@ public sealed class EpochLoop
             totals.Add(values);
         }
 
+        // The queues' statistics are kept by the queues themselves and written once, here (shards hold none).
+        for (var q = 0; q < _queues.Length; q++)
+        {
+            _queues[q].Stats.WriteTo(totals.Queue(q));
+        }
+
         return totals;
     }
 
     // The queues take the epoch's handovers (in any order; each sorts them by time, then id) and decide, exactly, who a
-    // human answered (escalated) and who left (abandoned) by the epoch's end; their statistics go into the tally.
+    // human answered (escalated) and who left (abandoned) by the epoch's end.
     private (long Ended, long Waiting) CloseQueues(EpochReport merged, long epochEnd)
     {
         long ended = 0, waiting = 0;
@@ -159,7 +165,6 @@ public sealed class EpochLoop
 
             ended += decided.Answered.Count + decided.Abandoned.Count;
             waiting += _queues[q].Waiting;
-            _queues[q].Stats.WriteTo(Tally.Queue(q));
         }
 
         return (ended, waiting);
