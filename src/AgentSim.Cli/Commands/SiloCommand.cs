@@ -17,16 +17,18 @@ public static class SiloCommand
     {
         var urls = new Option<string>("--urls") { Description = $"Where to serve HTTP, ';'-separated (default {SiloSettings.DefaultUrls}; config key Urls)." };
         var scenario = new Option<string>("--scenario") { Description = "Generate this scenario's traffic: a file or a preset name (config key Silo:Scenario; default: no traffic)." };
-        var rate = RealOption.Between("--rate", "New conversations per simulated second, overriding the scenario's arrivals (Silo:Rate).", RunLimits.MinRatePerSecond, double.MaxValue, "a number of at least 0.000001 (one conversation in about 11.6 simulated days)");
+        var rate = RealOption.Between("--rate", "New conversations per simulated second, overriding the scenario's arrivals; 0 serves the ingress only (Silo:Rate).", 0, double.MaxValue, "0 (the ingress only) or a positive number");
         var timeScale = RealOption.Between("--time-scale", "Simulated seconds per wall-clock second; 1 is real time (Silo:TimeScale, default 1).", SiloSettings.MinTimeScale, double.MaxValue, "a number of at least 0.001");
         var epoch = RealOption.Between("--epoch-seconds", "Epoch length in simulated seconds, overriding the scenario's (Silo:EpochSeconds, default 1).", RunLimits.MinEpochSeconds, RunLimits.MaxEpochSeconds, "a number from 0.001 (one millisecond) to 86400 (one day)");
         var seed = NumberOption.Create("--seed", "Seed override (Silo:Seed; default: the scenario's seed).", 0UL, ulong.MaxValue);
         var parallelism = NumberOption.Create("--parallelism", "Conversation shards side by side (Silo:Parallelism; default: processor count).", 1, 1024);
         var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster and service id (Silo:ClusterId; default: unique per process)." };
+        var clock = new Option<string>("--clock") { Description = "real (default): conversations run in real time with admission control and the HTTP ingress at /api/conversations; paced: the virtual-time engine's epochs paced against the wall clock (Silo:Clock)." };
+        var maxInFlight = NumberOption.Create("--max-in-flight", $"Admission limit of the real-time clock: conversations in flight; past it arrivals are shed and the ingress answers 503 (Silo:MaxInFlight, default {Grains.Live.LiveConversations.DefaultLimit}).", 1, 10_000_000);
 
         var command = new Command("silo", "Run a long-lived silo serving /metrics, /health/live, /health/ready and /dashboard, optionally generating traffic in real time.")
         {
-            urls, scenario, rate, timeScale, epoch, seed, parallelism, clusterId,
+            urls, scenario, rate, timeScale, epoch, seed, parallelism, clusterId, clock, maxInFlight,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -47,6 +49,8 @@ public static class SiloCommand
             Flag($"{SiloSettings.Section}:Seed", Invariant(parse.GetValue(seed)));
             Flag($"{SiloSettings.Section}:Parallelism", Invariant(parse.GetValue(parallelism)));
             Flag($"{SiloSettings.Section}:ClusterId", parse.GetValue(clusterId));
+            Flag($"{SiloSettings.Section}:Clock", parse.GetValue(clock));
+            Flag($"{SiloSettings.Section}:MaxInFlight", Invariant(parse.GetValue(maxInFlight)));
             return new SiloHandler(context).RunAsync(flags, cancellation);
         });
         return command;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
+using AgentSim.Grains.Live;
 using AgentSim.Host.Hosting;
+using AgentSim.Host.Ingress;
 using AgentSim.Scenarios;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
@@ -43,11 +45,12 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         var configuration = ConfigurationErrors.Build(() => BuildConfiguration(flags));
         SiloSettings settings;
         SiloTraffic? traffic;
+        LiveTraffic? live;
         var progress = new LatestProgress();
         try
         {
             settings = SiloSettings.From(configuration);
-            traffic = Traffic(settings, progress);
+            (traffic, live) = Traffic(settings, progress);
         }
         catch (ArgumentException ex)
         {
@@ -57,21 +60,35 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
 
         ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
         await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
-            new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Configuration = configuration, ClusterId = settings.ClusterId },
+            new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Live = live, Configuration = configuration, ClusterId = settings.ClusterId },
             cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
         context.Console.WriteLine($"silo {host.ClusterId} listening on {root}");
         context.Console.WriteLine($"  metrics   {root}/metrics");
         context.Console.WriteLine($"  health    {root}{AgentSimHealth.LivePath}, {root}{AgentSimHealth.ReadyPath}");
         context.Console.WriteLine($"  dashboard {root}{AgentSimHost.DashboardPath}");
-        context.Console.WriteLine(traffic is null
-            ? "  no traffic (give --scenario to generate some); Ctrl+C stops"
-            : string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {traffic.World.Config.Arrivals.RatePerSecond} conversations per simulated second, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"));
+        if (live is not null)
+        {
+            context.Console.WriteLine($"  ingress   POST {root}{IngressEndpoints.ConversationsPath}, GET {root}{IngressEndpoints.ConversationsPath}/{{id}}");
+        }
+
+        context.Console.WriteLine((traffic, live) switch
+        {
+            (not null, _) => string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {traffic.World.Config.Arrivals.RatePerSecond} conversations per simulated second on the paced clock, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"),
+            (_, { RatePerSecond: > 0 }) => string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {live.RatePerSecond} conversations per simulated second in real time, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s, at most {live.MaxInFlight:N0} in flight; Ctrl+C stops"),
+            (_, not null) => string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario} in real time, from the ingress only, time scale {settings.TimeScale}, at most {live.MaxInFlight:N0} in flight; Ctrl+C stops"),
+            _ => "  no traffic (give --scenario to generate some); Ctrl+C stops",
+        });
 
         var shutdown = host.WaitForShutdownAsync(cancellation);
         while (await Task.WhenAny(shutdown, Task.Delay(ProgressEvery, _time, CancellationToken.None)) != shutdown)
         {
-            if (progress.Value is { } p)
+            if (live is not null && host.Services.GetService(typeof(LiveSilo)) is LiveSilo { Run: { } run })
+            {
+                context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  simulated {TimeSpan.FromSeconds(Math.Floor(run.NowMicros / 1e6))}: {run.Conversations.Admitted:N0} conversations started, {run.Conversations.InFlight:N0} in flight"));
+            }
+            else if (progress.Value is { } p)
             {
                 context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  simulated {TimeSpan.FromSeconds(Math.Floor(p.SimulatedSeconds))}: {p.Started:N0} conversations started, {p.Ended:N0} ended, {p.Started - p.Ended:N0} in flight"));
@@ -89,17 +106,25 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         return ExitCodes.Ok;
     }
 
-    private static SiloTraffic? Traffic(SiloSettings settings, LatestProgress progress)
+    private static (SiloTraffic? Paced, LiveTraffic? Live) Traffic(SiloSettings settings, LatestProgress progress)
     {
         if (settings.Scenario is not { Length: > 0 } scenario)
         {
-            return null;
+            return (null, null);
         }
 
         // Compiled once, here; the request carries the overridden text so a remote silo could compile the same world. The silo
         // runs without end, so the file's own conversation count (set to 1) is not checked against the run-length limit.
-        var compiled = CompiledScenario.Compile(ScenarioSource.Resolve(scenario).With(settings.Rate, settings.EpochSeconds, conversations: 1), settings.Seed);
-        var request = compiled.ToRunRequest($"silo-{Guid.NewGuid():N}", long.MaxValue, settings.Parallelism);
-        return new SiloTraffic(request, compiled.World, settings.TimeScale, progress);
+        // A rate of 0 (the ingress only) compiles with the scenario's own rate, which the real-time clock then does not generate.
+        var rate = settings.Rate is 0 ? null : settings.Rate;
+        var compiled = CompiledScenario.Compile(ScenarioSource.Resolve(scenario).With(rate, settings.EpochSeconds, conversations: 1), settings.Seed);
+        if (settings.Clock == "paced")
+        {
+            var request = compiled.ToRunRequest($"silo-{Guid.NewGuid():N}", long.MaxValue, settings.Parallelism);
+            return (new SiloTraffic(request, compiled.World, settings.TimeScale, progress), null);
+        }
+
+        var ownRate = settings.Rate is 0 ? 0 : compiled.World.Config.Arrivals.RatePerSecond;
+        return (null, new LiveTraffic(compiled.World, settings.TimeScale, ownRate, settings.MaxInFlight, LiveConversations.DefaultRetained));
     }
 }

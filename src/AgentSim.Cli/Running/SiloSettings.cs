@@ -32,7 +32,12 @@ public sealed class SiloSettings
         [$"{Section}:Seed"] = "--seed",
         [$"{Section}:Parallelism"] = "--parallelism",
         [$"{Section}:ClusterId"] = "--cluster-id",
+        [$"{Section}:Clock"] = "--clock",
+        [$"{Section}:MaxInFlight"] = "--max-in-flight",
     };
+
+    /// <summary>The clocks a silo's traffic can run on.</summary>
+    public static readonly IReadOnlyList<string> Clocks = ["real", "paced"];
 
     /// <summary>Where metrics, health and the dashboard are served, separated by ';'.</summary>
     public string Urls { get; set; } = DefaultUrls;
@@ -62,6 +67,16 @@ public sealed class SiloSettings
     public string? ClusterId { get; set; }
 
     /// <summary>
+    /// <c>real</c> (the default): conversations are activations whose turns wait their scaled latencies and think times,
+    /// with admission control and the HTTP ingress; <c>paced</c>: the virtual-time engine's epochs paced against the wall
+    /// clock (the same results as <c>agentsim run</c>, no ingress).
+    /// </summary>
+    public string Clock { get; set; } = "real";
+
+    /// <summary>Admission limit of the real-time clock: conversations in flight.</summary>
+    public int MaxInFlight { get; set; } = Grains.Live.LiveConversations.DefaultLimit;
+
+    /// <summary>
     /// Reads the settings; throws <see cref="CliInputException"/> listing every unknown key under <c>Silo</c> and every
     /// value that is unreadable or out of range, each named by its flag or by its key and source (file or environment variable).
     /// </summary>
@@ -81,13 +96,24 @@ public sealed class SiloSettings
             Urls = reader.Text(UrlsKey) ?? DefaultUrls,
             UrlsLabel = reader.Label(UrlsKey),
             Scenario = reader.Text($"{Section}:Scenario"),
-            Rate = reader.Real($"{Section}:Rate", RunLimits.MinRatePerSecond, double.MaxValue, "at least 0.000001 (one conversation in about 11.6 simulated days)"),
+            Rate = reader.Real($"{Section}:Rate", 0, double.MaxValue, "0 (the ingress only) or more"),
             TimeScale = reader.Real($"{Section}:TimeScale", MinTimeScale, double.MaxValue, "at least 0.001 (one simulated second per 1000 wall-clock seconds)") ?? 1,
             EpochSeconds = reader.Real($"{Section}:EpochSeconds", RunLimits.MinEpochSeconds, RunLimits.MaxEpochSeconds, "between 0.001 (one millisecond) and 86400 (one day) seconds") ?? 1,
             Seed = reader.Whole($"{Section}:Seed", 0, ulong.MaxValue),
             Parallelism = (int?)reader.Whole($"{Section}:Parallelism", 1, 1024) ?? Environment.ProcessorCount,
             ClusterId = reader.Text($"{Section}:ClusterId"),
+            Clock = reader.Text($"{Section}:Clock") ?? "real",
+            MaxInFlight = (int?)reader.Whole($"{Section}:MaxInFlight", 1, 10_000_000) ?? Grains.Live.LiveConversations.DefaultLimit,
         };
+        if (!Clocks.Contains(settings.Clock))
+        {
+            reader.Problems.Add($"{reader.Label($"{Section}:Clock")}: '{settings.Clock}' is not a clock; use {string.Join(" or ", Clocks)}");
+        }
+        else if (settings.Clock == "paced" && settings.Rate == 0)
+        {
+            reader.Problems.Add($"{reader.Label($"{Section}:Rate")}: 0 (the ingress only) needs the real-time clock; the paced clock has no ingress");
+        }
+
         if (configuration[UrlsKey] is { } urls && string.IsNullOrWhiteSpace(urls))
         {
             reader.Problems.Add($"{settings.UrlsLabel}: is empty; give http://HOST:PORT, e.g. {DefaultUrls} (the default)");

@@ -1,7 +1,9 @@
 using System.Net;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains;
+using AgentSim.Grains.Live;
 using AgentSim.Grains.Worlds;
+using AgentSim.Host.Ingress;
 using AgentSim.Host.Telemetry;
 using AgentSim.Model.Engine;
 using Microsoft.AspNetCore.Builder;
@@ -97,6 +99,10 @@ public sealed class AgentSimHost : IAsyncDisposable
             var app = builder.Build();
             app.MapAgentSimMetrics();
             app.MapAgentSimHealth();
+            if (options.Silo)
+            {
+                app.MapAgentSimIngress();
+            }
             if (options.Silo && options.Dashboard)
             {
                 app.MapOrleansDashboard(routePrefix: DashboardPath);
@@ -182,6 +188,20 @@ public sealed class AgentSimHost : IAsyncDisposable
                     silo.AddDashboard();
                 }
             });
+            builder.Services.AddSingleton<ILiveMetrics>(sp => exportPrometheus ? new LiveMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()) : new NoLiveMetrics());
+            builder.Services.AddSingleton(sp => new LiveSilo(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ILiveMetrics>()));
+            if (options.Live is { } live)
+            {
+                builder.Services.AddSingleton(live);
+                builder.Services.AddHostedService(sp =>
+                {
+                    var silo = sp.GetRequiredService<LiveSilo>();
+                    var conversations = new LiveConversations(live.MaxInFlight, live.Retained, sp.GetRequiredService<TimeProvider>(), silo.Metrics);
+                    silo.Run = new LiveRun(live.World, live.TimeScale, conversations, sp.GetRequiredService<ISimulationObserverFactory>().Create(live.World), sp.GetRequiredService<TimeProvider>());
+                    return ActivatorUtilities.CreateInstance<LiveTrafficService>(sp);
+                });
+            }
+
             if (options.Traffic is { } traffic)
             {
                 builder.Services.AddSingleton(traffic);

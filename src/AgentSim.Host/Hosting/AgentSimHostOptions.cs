@@ -24,6 +24,9 @@ public sealed record AgentSimHostOptions
     /// <summary>Traffic the host generates by itself while it runs, or null for none.</summary>
     public SiloTraffic? Traffic { get; init; }
 
+    /// <summary>The real-time clock the silo runs (its own arrivals and the ingress), or null for none (the ingress then answers 409).</summary>
+    public LiveTraffic? Live { get; init; }
+
     /// <summary>Configuration layered over the host's defaults (appsettings, environment, flags); null adds none.</summary>
     public IConfiguration? Configuration { get; init; }
 

@@ -30,6 +30,18 @@ public sealed class CustomerProfile
     /// <summary>Written PII values by entity type.</summary>
     public required string[] Pii { get; init; }
 
+    /// <summary>The same customer in another tier (a real-time request may name the tier it wants).</summary>
+    public CustomerProfile WithTier(string tier) => tier == Tier ? this : new()
+    {
+        Id = Id,
+        Locale = Locale,
+        Tier = tier,
+        PreferredChannel = PreferredChannel,
+        SwitchPropensity = SwitchPropensity,
+        Patience = Patience,
+        Pii = Pii,
+    };
+
     /// <summary>The written value of one entity type.</summary>
     public string Value(PiiEntity entity) => Pii[(int)entity];
 

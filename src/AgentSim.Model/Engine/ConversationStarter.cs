@@ -16,12 +16,24 @@ public sealed class ConversationStarter(World world, ISimulationObserver observe
     private readonly CustomerFactory _customers = new(world.Seed, world.Config.Customers, world.ChannelMix);
 
     /// <summary>Starts conversation <paramref name="id"/> arriving at <paramref name="arrivalMicros"/>.</summary>
-    public ConversationState Start(long id, long arrivalMicros)
+    public ConversationState Start(long id, long arrivalMicros) => Start(id, arrivalMicros, default);
+
+    /// <summary>
+    /// Starts conversation <paramref name="id"/> arriving at <paramref name="arrivalMicros"/>, with what <paramref name="choices"/>
+    /// fixes in place of the draws (every draw is still made, so the rest of the conversation is the one the stream defines).
+    /// </summary>
+    public ConversationState Start(long id, long arrivalMicros, in StartChoices choices)
     {
-        var rng = new Rng(world.Seed, (ulong)id, Purpose.Conversation);
+        var rng = new Rng(world.Seed, choices.Stream ?? (ulong)id, Purpose.Conversation);
         var population = Math.Max(1, world.Config.Customers.Population);
         var customer = _customers.Get((long)(rng.NextUInt64() % (ulong)population));
+        if (choices.Tier is { } tier)
+        {
+            customer = customer.WithTier(tier);
+        }
+
         var intent = Math.Max(0, world.Intents.Sample(ref rng));
+        intent = choices.Intent ?? intent;
         var needed = rng.NextInclusive((int)world.Config.Conversation.TurnsNeeded.Min, (int)world.Config.Conversation.TurnsNeeded.Max);
         var channel = customer.PreferredChannel;
         if (world.Routes[(int)channel].Primary < 0)
@@ -29,6 +41,8 @@ public sealed class ConversationStarter(World world, ISimulationObserver observe
             var drawn = world.ChannelMix.Sample(ref rng);
             channel = drawn < 0 ? Channel.WebChat : (Channel)drawn;
         }
+
+        channel = choices.Channel ?? channel;
 
         var state = new ConversationState
         {

@@ -48,6 +48,24 @@ public sealed class TurnSimulator
     /// <summary>Starts conversation <paramref name="id"/> arriving at <paramref name="arrivalMicros"/> (see <see cref="ConversationStarter"/>).</summary>
     public ConversationState Start(long id, long arrivalMicros) => _starter.Start(id, arrivalMicros);
 
+    /// <summary>Starts conversation <paramref name="id"/> with what <paramref name="choices"/> fixes (see <see cref="ConversationStarter"/>).</summary>
+    public ConversationState Start(long id, long arrivalMicros, in StartChoices choices) => _starter.Start(id, arrivalMicros, choices);
+
+    /// <summary>
+    /// Plays exactly one turn of <paramref name="c"/>, at <see cref="ConversationState.NextTurnAt"/>, against
+    /// <paramref name="snapshot"/> (the real-time clock's, whose window need not contain the turn). Returns true when
+    /// the conversation ended or was handed to a human queue.
+    /// </summary>
+    public bool PlayNext(ConversationState c, EpochSnapshot snapshot, EpochReport report)
+    {
+        if (c.Outcome is null && !c.HandedOver)
+        {
+            PlayTurn(c, snapshot, report);
+        }
+
+        return c.Outcome is not null || c.HandedOver;
+    }
+
     /// <summary>Plays turns of <paramref name="c"/> that start before the snapshot's epoch ends. Returns true when it ended.</summary>
     public bool Advance(ConversationState c, EpochSnapshot snapshot, EpochReport report)
     {

@@ -36,7 +36,7 @@ public sealed class SiloInputTests
     }
 
     [Theory]
-    [InlineData("--rate", "1e-300", "--rate must be a number of at least 0.000001")]
+    [InlineData("--rate", "none", "--rate must be 0 (the ingress only) or a positive number, got 'none'.")]
     [InlineData("--epoch-seconds", "1e-9", "--epoch-seconds must be a number from 0.001 (one millisecond) to 86400 (one day), got '1e-9'.")]
     [InlineData("--time-scale", "1e-300", "--time-scale must be a number of at least 0.001, got '1e-300'.")]
     public async Task Silo_FlagOutOfBounds_ExitsTwoNamingTheLimit(string flag, string value, string expected)

@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using AgentSim.Abstractions.Messages;
+using AgentSim.Model;
+using AgentSim.Model.Channels;
+using AgentSim.Model.Events;
+
+namespace AgentSim.Grains.Live;
+
+/// <summary>
+/// A silo's real-time conversations: admission (at most <see cref="Limit"/> in flight; past it an arrival is refused and
+/// counted as shed, never queued without bound), where each stands, and the outcomes of the last
+/// <see cref="Retained"/> to end (older ones are forgotten, so memory stays flat however long the silo runs). Ids are
+/// handed out here, in order. Thread-safe.
+/// </summary>
+public sealed class LiveConversations(int limit, int retained, TimeProvider time, ILiveMetrics metrics)
+{
+    /// <summary>Default admission limit: conversations in flight on one silo.</summary>
+    public const int DefaultLimit = 50_000;
+
+    /// <summary>Default count of ended conversations whose outcome is kept for <c>GET /api/conversations/{id}</c>.</summary>
+    public const int DefaultRetained = 100_000;
+
+    private readonly ConcurrentDictionary<long, Record> _records = new();
+    private readonly ConcurrentQueue<long> _ended = new();
+    private long _lastId;
+    private int _inFlight;
+
+    /// <summary>Admission limit: conversations in flight.</summary>
+    public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "The admission limit must be at least 1.");
+
+    /// <summary>Ended conversations whose outcome is kept.</summary>
+    public int Retained { get; } = Math.Max(0, retained);
+
+    /// <summary>Conversations admitted and not yet ended.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Conversations admitted so far.</summary>
+    public long Admitted => Interlocked.Read(ref _lastId);
+
+    /// <summary>Admits one conversation and gives its id, or refuses (false) when the silo is at its limit.</summary>
+    public bool TryAdmit(out long id)
+    {
+        if (Interlocked.Increment(ref _inFlight) > Limit)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            id = 0;
+            return false;
+        }
+
+        id = Interlocked.Increment(ref _lastId);
+        metrics.Admission(InFlight, Limit);
+        return true;
+    }
+
+    /// <summary>Gives back an admission whose conversation never started (its grain could not be reached).</summary>
+    public void Release(long id)
+    {
+        if (!_records.ContainsKey(id))
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>Records that conversation <paramref name="id"/> started at <paramref name="simMicros"/>, wall timestamp <paramref name="wallStamp"/> (of <see cref="TimeProvider.GetTimestamp"/>), on <paramref name="channel"/>.</summary>
+    public void Started(long id, long simMicros, long wallStamp, Channel channel) =>
+        _records[id] = new Record(id, simMicros, wallStamp, channel);
+
+    /// <summary>Records a turn played: how many so far and the channel it was on.</summary>
+    public void Turned(long id, int turns, Channel channel)
+    {
+        if (_records.TryGetValue(id, out var r))
+        {
+            lock (r)
+            {
+                r.Turns = turns;
+                r.Channel = channel;
+            }
+        }
+    }
+
+    /// <summary>Records that the conversation was handed to <paramref name="queue"/>: a human queue now decides its outcome.</summary>
+    public void Queued(long id, string queue)
+    {
+        if (_records.TryGetValue(id, out var r))
+        {
+            lock (r)
+            {
+                r.Queue = queue;
+            }
+        }
+    }
+
+    /// <summary>Ends a conversation (once: a second end of the same id is ignored) at <paramref name="simMicros"/>.</summary>
+    public void Ended(long id, Outcome outcome, long simMicros, long? queueWaitMicros = null)
+    {
+        if (!_records.TryGetValue(id, out var r))
+        {
+            return;
+        }
+
+        lock (r)
+        {
+            if (r.Outcome is not null)
+            {
+                return;
+            }
+
+            r.Outcome = outcome;
+            r.EndSimMicros = simMicros;
+            r.EndWall = time.GetTimestamp();
+            r.QueueWaitMicros = queueWaitMicros;
+        }
+
+        Interlocked.Decrement(ref _inFlight);
+        metrics.Admission(InFlight, Limit);
+        r.Done.TrySetResult();
+        _ended.Enqueue(id);
+        while (_ended.Count > Retained && _ended.TryDequeue(out var old))
+        {
+            _records.TryRemove(old, out _);
+        }
+    }
+
+    /// <summary>Where conversation <paramref name="id"/> stands at <paramref name="nowSimMicros"/>, or null when unknown here.</summary>
+    public LiveConversationView? View(long id, long nowSimMicros)
+    {
+        if (!_records.TryGetValue(id, out var r))
+        {
+            return null;
+        }
+
+        lock (r)
+        {
+            var ended = r.Outcome is not null;
+            var status = ended ? "ended" : r.Queue is not null ? "queued" : "running";
+            var simEnd = ended ? r.EndSimMicros : Math.Max(r.StartSimMicros, nowSimMicros);
+            var wall = ended ? time.GetElapsedTime(r.StartWall, r.EndWall) : time.GetElapsedTime(r.StartWall);
+            return new LiveConversationView(
+                r.Id,
+                status,
+                r.Outcome?.Name(),
+                r.Turns,
+                r.Channel.Name(),
+                (simEnd - r.StartSimMicros) / 1e6,
+                wall.TotalSeconds,
+                r.Queue,
+                r.QueueWaitMicros / 1e6);
+        }
+    }
+
+    /// <summary>Completes when conversation <paramref name="id"/> has ended (at once when it is unknown here).</summary>
+    public Task WhenEnded(long id) => _records.TryGetValue(id, out var r) ? r.Done.Task : Task.CompletedTask;
+
+    private sealed class Record(long id, long startSimMicros, long startWall, Channel channel)
+    {
+        public long Id { get; } = id;
+
+        public long StartSimMicros { get; } = startSimMicros;
+
+        public long StartWall { get; } = startWall;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Channel Channel { get; set; } = channel;
+
+        public int Turns { get; set; }
+
+        public string? Queue { get; set; }
+
+        public Outcome? Outcome { get; set; }
+
+        public long EndSimMicros { get; set; }
+
+        public long EndWall { get; set; }
+
+        public long? QueueWaitMicros { get; set; }
+    }
+}

@@ -1,0 +1,57 @@
+using AgentSim.Abstractions.Grains;
+using AgentSim.Abstractions.Messages;
+
+namespace AgentSim.Grains.Live;
+
+/// <summary>
+/// A silo's real-time side: its clock over the scenario it serves (null when it was started without one) and the one
+/// path by which conversations start — the HTTP ingress, the Orleans client's <see cref="IIngressGrain"/> and the silo's
+/// own traffic all come through <see cref="StartAsync"/>, so admission, validation and counting are the same for all.
+/// </summary>
+public sealed class LiveSilo(IGrainFactory grains, ILiveMetrics metrics)
+{
+    /// <summary>Seconds a refused caller is told to wait before trying again.</summary>
+    public const int RetryAfterSeconds = 1;
+
+    /// <summary>The real-time clock, or null when the silo serves no scenario.</summary>
+    public LiveRun? Run { get; set; }
+
+    /// <summary>What the silo measures about its real-time side.</summary>
+    public ILiveMetrics Metrics => metrics;
+
+    /// <summary>Starts a conversation now, or says why not: no scenario, a wrong request, or the admission limit (counted as shed).</summary>
+    public async Task<IngressTicket> StartAsync(ConversationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (Run is not { } run)
+        {
+            return new IngressTicket(0, IngressStatus.NoScenario, Problems: ["this silo was started without --scenario, so it runs no conversations"]);
+        }
+
+        if (!run.TryResolve(spec, out _, out var problems))
+        {
+            return new IngressTicket(0, IngressStatus.Invalid, Problems: problems);
+        }
+
+        if (!run.Conversations.TryAdmit(out var id))
+        {
+            metrics.Shed(ShedReason.Admission, 1);
+            return new IngressTicket(0, IngressStatus.Overloaded, RetryAfterSeconds);
+        }
+
+        try
+        {
+            await grains.GetGrain<ILiveConversationGrain>(id).StartAsync(spec);
+        }
+        catch
+        {
+            run.Conversations.Release(id);
+            throw;
+        }
+
+        return new IngressTicket(id, IngressStatus.Accepted);
+    }
+
+    /// <summary>Where conversation <paramref name="id"/> stands, or null when this silo does not know it.</summary>
+    public LiveConversationView? View(long id) => Run?.Conversations.View(id, Run.NowMicros);
+}

@@ -1,0 +1,110 @@
+using AgentSim.Abstractions.Grains;
+using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Live;
+using AgentSim.Model.Randomness;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace AgentSim.Host.Hosting;
+
+/// <summary>
+/// Starts the silo's real-time clock once the silo is up and, when the scenario's rate is above 0, generates its
+/// arrivals: a Poisson process on the wall clock at rate × time scale, each started through the same admission as the
+/// ingress. Arrivals over the admission limit are shed and counted. When the process falls more than
+/// <see cref="MaxLag"/> behind its schedule (paused, starved), the arrivals it missed are counted as shed for lag and
+/// skipped, not replayed in a burst.
+/// </summary>
+internal sealed partial class LiveTrafficService(
+    LiveTraffic traffic,
+    LiveSilo live,
+    IGrainFactory grains,
+    ILocalSiloDetails silo,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<LiveTrafficService> logger) : BackgroundService
+{
+    /// <summary>How far behind its schedule the generator may fall before it skips.</summary>
+    public static readonly TimeSpan MaxLag = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromMilliseconds(50);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        await grains.GetGrain<ILiveClockGrain>(silo.SiloAddress.ToParsableString()).StartAsync();
+        if (traffic.RatePerSecond <= 0)
+        {
+            return;
+        }
+
+        var wallRate = traffic.RatePerSecond * traffic.TimeScale;
+        var rng = new Rng(traffic.World.Seed, ulong.MaxValue, Purpose.Conversation);
+        var start = time.GetTimestamp();
+        var next = 0.0;
+        var spec = new ConversationSpec();
+        var conversations = live.Run!.Conversations;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetElapsedTime(start).TotalSeconds;
+            var behind = now - next;
+            if (behind > MaxLag.TotalSeconds)
+            {
+                var skipped = (long)(behind * wallRate);
+                live.Metrics.Shed(ShedReason.Lag, skipped);
+                LogSkipped(skipped, behind);
+                next = now;
+            }
+
+            live.Metrics.Lag(Math.Max(0, now - next));
+            long shed = 0;
+            while (next <= now)
+            {
+                // At the limit the arrival is shed here, without a call: an impossible rate costs a random draw per arrival, no more.
+                if (conversations.InFlight >= conversations.Limit)
+                {
+                    shed++;
+                }
+                else
+                {
+                    Start(spec);
+                }
+
+                next += rng.Exponential(1 / wallRate);
+            }
+
+            if (shed > 0)
+            {
+                live.Metrics.Shed(ShedReason.Admission, shed);
+            }
+
+            var sleep = TimeSpan.FromSeconds(next - time.GetElapsedTime(start).TotalSeconds);
+            if (sleep > TimeSpan.Zero)
+            {
+                await Task.Delay(sleep < LongestSleep ? sleep : LongestSleep, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private void Start(ConversationSpec spec)
+    {
+        // Not awaited: admission bounds how many are in flight; a failure is logged, never lost silently.
+        var task = live.StartAsync(spec);
+        if (!task.IsCompletedSuccessfully)
+        {
+            _ = task.ContinueWith(t => LogStartFailed(t.Exception!.GetBaseException()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The arrival generator fell {Behind:F1} s behind its schedule; skipped {Skipped} arrivals (counted in agentsim_arrivals_shed_total{{reason=\"lag\"}}).")]
+    private partial void LogSkipped(long skipped, double behind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A conversation could not be started.")]
+    private partial void LogStartFailed(Exception exception);
+}

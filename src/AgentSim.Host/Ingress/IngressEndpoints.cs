@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Live;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentSim.Host.Ingress;
+
+/// <summary>
+/// The silo's HTTP ingress: <c>POST /api/conversations</c> starts a real-time conversation (optional JSON body:
+/// <c>channel</c>, <c>intent</c>, <c>tier</c>, <c>seed</c>) and answers 202 with its id and <c>Location</c>, or with
+/// <c>?wait=true</c> 200 and the outcome once it has ended; <c>GET /api/conversations/{id}</c> says where it stands.
+/// A wrong request gets 400 (415 for a body that is not JSON), past the admission limit 503 with <c>Retry-After</c>;
+/// every error body is RFC 9457 problem details.
+/// </summary>
+public static class IngressEndpoints
+{
+    /// <summary>Path of the conversations resource.</summary>
+    public const string ConversationsPath = "/api/conversations";
+
+    /// <summary>Largest request body read, in bytes.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>JSON names on the wire: snake_case, nulls left out.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    /// <summary>Maps the ingress routes.</summary>
+    public static IEndpointRouteBuilder MapAgentSimIngress(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(ConversationsPath, (Func<HttpContext, Task<IResult>>)StartAsync);
+        app.MapGet(ConversationsPath + "/{id}", Get);
+        app.MapMethods(ConversationsPath, ["GET", "PUT", "DELETE", "PATCH"], (HttpContext http) => MethodNotAllowed(http, "POST"));
+        app.MapMethods(ConversationsPath + "/{id}", ["POST", "PUT", "DELETE", "PATCH"], (HttpContext http) => MethodNotAllowed(http, "GET, HEAD"));
+        return app;
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext http)
+    {
+        var live = http.RequestServices.GetRequiredService<LiveSilo>();
+        if (!TryWait(http.Request.Query, out var wait, out var waitProblem))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid query", waitProblem);
+        }
+
+        var (spec, problem) = await ReadSpecAsync(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        IngressTicket ticket;
+        try
+        {
+            ticket = await live.StartAsync(spec!);
+        }
+        catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            return Unavailable(http, "The silo could not start the conversation (it may be stopping); try again.");
+        }
+
+        switch (ticket.Status)
+        {
+            case IngressStatus.Invalid:
+                return Problem(StatusCodes.Status400BadRequest, "Invalid conversation request", string.Join("; ", ticket.Problems ?? []), ticket.Problems);
+            case IngressStatus.NoScenario:
+                return Problem(StatusCodes.Status409Conflict, "No scenario", "This silo was started without --scenario, so it runs no conversations; start it with --scenario NAME (and --rate 0 to serve the ingress only).");
+            case IngressStatus.Overloaded:
+                return Unavailable(http, $"The silo has {live.Run?.Conversations.Limit:N0} conversations in flight, its admission limit; the arrival was shed (agentsim_arrivals_shed_total{{reason=\"admission\"}}).", ticket.RetryAfterSeconds);
+        }
+
+        var location = string.Create(CultureInfo.InvariantCulture, $"{ConversationsPath}/{ticket.Id}");
+        if (!wait)
+        {
+            http.Response.Headers.Location = location;
+            return Results.Json(new Accepted(ticket.Id, "running", location), Json, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        try
+        {
+            await live.Run!.Conversations.WhenEnded(ticket.Id).WaitAsync(http.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return Results.Empty;
+        }
+
+        http.Response.Headers.Location = location;
+        return Results.Json(live.View(ticket.Id), Json);
+    }
+
+    private static IResult Get(HttpContext http, string id)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid conversation id", $"'{Truncate(id)}' is not a conversation id: ids are whole numbers from 1.");
+        }
+
+        var view = http.RequestServices.GetRequiredService<LiveSilo>().View(number);
+        return view is null
+            ? Problem(StatusCodes.Status404NotFound, "Unknown conversation", string.Create(CultureInfo.InvariantCulture, $"This silo has no conversation {number}: it was never started here, or it ended long enough ago to be forgotten."))
+            : Results.Json(view, Json);
+    }
+
+    private static bool TryWait(IQueryCollection query, out bool wait, out string problem)
+    {
+        wait = false;
+        problem = "";
+        if (!query.TryGetValue("wait", out var values))
+        {
+            return true;
+        }
+
+        if (values.Count == 1 && bool.TryParse(values[0], out wait))
+        {
+            return true;
+        }
+
+        problem = $"wait: '{Truncate(values.ToString())}' is not true or false";
+        return false;
+    }
+
+    private static async Task<(ConversationSpec? Spec, IResult? Problem)> ReadSpecAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        {
+            return (new ConversationSpec(), null);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"The body must be JSON (Content-Type: application/json), got '{Truncate(request.ContentType ?? "none")}'."));
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body may be at most {MaxBodyBytes} bytes."));
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body may be at most {MaxBodyBytes} bytes."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (new ConversationSpec(), null);
+        }
+
+        try
+        {
+            var body = JsonSerializer.Deserialize<Body>(buffer.ToArray(), Json);
+            return body is null
+                ? (new ConversationSpec(), null)
+                : (new ConversationSpec(body.Channel, body.Intent, body.Tier, body.Seed), null);
+        }
+        catch (JsonException ex)
+        {
+            var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path!.TrimStart('$', '.');
+            var line = ex.LineNumber is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l + 1})") : "";
+            return (null, Problem(StatusCodes.Status400BadRequest, "Invalid JSON body", $"{where}{line}: {Describe(ex)}; the body is an object with optional channel, intent, tier (strings) and seed (a whole number from 0)."));
+        }
+    }
+
+    private static string Describe(JsonException ex) =>
+        ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field"
+        : ex.Message.Contains("could not be converted", StringComparison.Ordinal) ? "wrong type"
+        : "not valid JSON";
+
+    private static IResult MethodNotAllowed(HttpContext http, string allow)
+    {
+        http.Response.Headers.Allow = allow;
+        return Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"{Truncate(http.Request.Method)} is not allowed on {http.Request.Path}; allowed: {allow}.");
+    }
+
+    private static IResult Unavailable(HttpContext http, string detail, int retryAfter = LiveSilo.RetryAfterSeconds)
+    {
+        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Overloaded", detail);
+    }
+
+    private static IResult Problem(int status, string title, string detail, string[]? errors = null) =>
+        Results.Problem(detail, statusCode: status, title: title, extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
+    private sealed record Body(string? Channel, string? Intent, string? Tier, ulong? Seed);
+
+    private sealed record Accepted(long Id, string Status, string Location);
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using AgentSim.Grains.Live;
+
+namespace AgentSim.Host.Telemetry;
+
+/// <summary>
+/// The real-time clock's own measurements: arrivals shed (by reason), how late steps run beyond their scaled simulated
+/// time (<c>agentsim_realtime_overhead_seconds</c>), how far the arrival generator is behind
+/// (<c>agentsim_realtime_lag_seconds</c>) and the admission limit (<c>agentsim_admission_limit</c>).
+/// </summary>
+public sealed class LiveMetrics : ILiveMetrics
+{
+    /// <summary>Arrivals not started (<c>agentsim_arrivals_shed_total</c>).</summary>
+    public const string ShedName = "agentsim.arrivals.shed";
+
+    /// <summary>Wall time a step ran after its scaled simulated time (<c>agentsim_realtime_overhead_seconds</c>).</summary>
+    public const string OverheadName = "agentsim.realtime.overhead";
+
+    /// <summary>How far the arrival generator is behind its schedule (<c>agentsim_realtime_lag_seconds</c>).</summary>
+    public const string LagName = "agentsim.realtime.lag";
+
+    /// <summary>Admission limit: conversations in flight (<c>agentsim_admission_limit</c>).</summary>
+    public const string LimitName = "agentsim.admission.limit";
+
+    // Fine at the low end: the benchmark's target is a p99 of 10 ms.
+    private static readonly double[] OverheadBuckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 5];
+
+    private readonly Counter<long> _shed;
+    private readonly Histogram<double> _overhead;
+    private readonly TagList[] _reasons;
+    private double _lag;
+    private int _limit;
+
+    /// <summary>Creates the instruments on the AgentSim meter.</summary>
+    public LiveMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(AgentSimInstruments.MeterName);
+        _shed = meter.CreateCounter<long>(ShedName, null, "Arrivals not started: over the admission limit, or skipped while the generator lagged.");
+        _overhead = meter.CreateHistogram(OverheadName, AgentSimInstruments.Seconds, "Wall time a real-time step ran after its scaled simulated time.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = OverheadBuckets });
+        meter.CreateObservableGauge(LagName, () => Volatile.Read(ref _lag), AgentSimInstruments.Seconds, "How far the silo's arrival generator is behind its schedule, wall seconds.");
+        meter.CreateObservableGauge(LimitName, () => Volatile.Read(ref _limit), null, "Admission limit: real-time conversations in flight.");
+        _reasons = [.. Enum.GetValues<ShedReason>().Select(r => new TagList { { AgentSimInstruments.ReasonTag, r == ShedReason.Admission ? "admission" : "lag" } })];
+        foreach (var reason in _reasons)
+        {
+            _shed.Add(0, reason);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Shed(ShedReason reason, long count) => _shed.Add(count, _reasons[(int)reason]);
+
+    /// <inheritdoc />
+    public void Overhead(double wallSeconds) => _overhead.Record(wallSeconds);
+
+    /// <inheritdoc />
+    public void Lag(double wallSeconds) => Volatile.Write(ref _lag, wallSeconds);
+
+    /// <inheritdoc />
+    public void Admission(int inFlight, int limit) => Volatile.Write(ref _limit, limit);
+}
