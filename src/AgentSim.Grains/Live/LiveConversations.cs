@@ -15,7 +15,7 @@ namespace AgentSim.Grains.Live;
 public sealed class LiveConversations(int limit, int retained, TimeProvider time, ILiveMetrics metrics)
 {
     /// <summary>Default admission limit: conversations in flight on one silo.</summary>
-    public const int DefaultLimit = 50_000;
+    public const int DefaultLimit = 30_000;
 
     /// <summary>Default count of ended conversations whose outcome is kept for <c>GET /api/conversations/{id}</c>.</summary>
     public const int DefaultRetained = 100_000;

@@ -66,16 +66,16 @@ internal sealed partial class LiveTrafficService(
             long shed = 0;
             while (next <= now)
             {
-                // At the limit the arrival is shed here, without a call: an impossible rate costs a random draw per arrival, no more.
                 if (conversations.InFlight >= conversations.Limit)
                 {
-                    shed++;
-                }
-                else
-                {
-                    Start(spec);
+                    // At the limit every arrival due is shed: counted (the expected number, rate × time), not drawn one by one,
+                    // so an impossible rate costs no more than a possible one.
+                    shed += 1 + (long)((now - next) * wallRate);
+                    next = now + rng.Exponential(1 / wallRate);
+                    break;
                 }
 
+                Start(spec);
                 next += rng.Exponential(1 / wallRate);
             }
 

@@ -158,4 +158,25 @@ public sealed class IngressTests
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("--scenario", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheOrleansIngressGrain_StartsAndReportsConversationsThroughTheSameAdmission()
+    {
+        await using var live = await LiveHost.StartAsync("baseline", timeScale: 0.01, maxInFlight: 2);
+        var ingress = live.Host.Client.GetGrain<AgentSim.Abstractions.Grains.IIngressGrain>(0);
+        var first = await ingress.StartConversationAsync(new AgentSim.Abstractions.Messages.ConversationSpec(Channel: "voice"));
+        var second = await ingress.StartConversationAsync(new AgentSim.Abstractions.Messages.ConversationSpec());
+        var third = await ingress.StartConversationAsync(new AgentSim.Abstractions.Messages.ConversationSpec());
+        var wrong = await ingress.StartConversationAsync(new AgentSim.Abstractions.Messages.ConversationSpec(Tier: "diamond"));
+
+        Assert.True(first.Accepted && second.Accepted);
+        Assert.Equal(AgentSim.Abstractions.Messages.IngressStatus.Overloaded, third.Status);
+        Assert.Equal(1, third.RetryAfterSeconds);
+        Assert.Equal(AgentSim.Abstractions.Messages.IngressStatus.Invalid, wrong.Status);
+        Assert.Contains(wrong.Problems!, p => p.StartsWith("tier:", StringComparison.Ordinal));
+        var view = await ingress.GetConversationAsync(first.Id);
+        Assert.Equal("voice", view!.Channel);
+        Assert.Equal("running", view.Status);
+        Assert.Null(await ingress.GetConversationAsync(12345));
+    }
 }

@@ -38,7 +38,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>agentsim silo</c> with <paramref name="arguments"/> after the URL and cluster id, and waits until it is ready.</summary>
-    public static async Task<SiloProcess> StartAsync(params string[] arguments)
+    public static Task<SiloProcess> StartAsync(params string[] arguments) => StartAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts <c>agentsim silo</c> with <paramref name="environment"/> added to its environment.</summary>
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +50,11 @@ public sealed partial class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         string[] args = [Path.Combine(AppContext.BaseDirectory, "agentsim.dll"), "silo", "--urls", "http://127.0.0.1:0", "--cluster-id", $"obs-test-{Guid.NewGuid():N}", .. arguments];
         foreach (var argument in args)
         {
@@ -69,6 +77,16 @@ public sealed partial class SiloProcess : IAsyncDisposable
             await silo.DisposeAsync();
             throw new InvalidOperationException($"agentsim silo did not become ready: {ex.Message}{Environment.NewLine}{silo.Output}", ex);
         }
+    }
+
+    /// <summary>Process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Sends a signal (STOP, CONT, TERM…) to the process.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>Sends SIGTERM and waits for the process to exit; returns its exit code (kills it and fails if it hangs).</summary>
