@@ -18,6 +18,9 @@ public sealed class AgentSimInstruments
     /// <summary>Conversations ended (<c>agentsim_conversations_ended_total</c>).</summary>
     public const string ConversationsEnded = "agentsim.conversations.ended";
 
+    /// <summary>Abandoned conversations by reason (<c>agentsim_conversations_abandoned_total</c>).</summary>
+    public const string ConversationsAbandoned = "agentsim.conversations.abandoned";
+
     /// <summary>Conversations in flight (<c>agentsim_conversations_in_flight</c>).</summary>
     public const string ConversationsInFlight = "agentsim.conversations.in_flight";
 
@@ -140,6 +143,7 @@ public sealed class AgentSimInstruments
         var meter = meterFactory.Create(MeterName);
         Started = meter.CreateCounter<long>(ConversationsStarted, null, "Conversations started, by first channel.");
         Ended = meter.CreateCounter<long>(ConversationsEnded, null, "Conversations ended, by outcome and last channel.");
+        Abandoned = meter.CreateCounter<long>(ConversationsAbandoned, null, "Abandoned conversations, by reason (repeats, frustration, turn_tolerance, queue) and last channel.");
         meter.CreateObservableGauge(ConversationsInFlight, () => Interlocked.Read(ref _inFlight), null, "Conversations started and not yet ended.");
         TurnCount = meter.CreateCounter<long>(Turns, null, "Turns completed, by channel and provider.");
         Switches = meter.CreateCounter<long>(ChannelSwitches, null, "Customer channel switches.");
@@ -165,6 +169,9 @@ public sealed class AgentSimInstruments
 
     /// <summary>Conversations ended.</summary>
     public Counter<long> Ended { get; }
+
+    /// <summary>Abandoned conversations by reason.</summary>
+    public Counter<long> Abandoned { get; }
 
     /// <summary>Turns.</summary>
     public Counter<long> TurnCount { get; }

@@ -21,6 +21,7 @@ public sealed class WorldMetrics : ISimulationObserver
     private readonly LabelSpace _space;
     private readonly TagList[] _channel;
     private readonly TagList[] _ended;
+    private readonly TagList[] _abandoned;
     private readonly TagList[] _turns;
     private readonly TagList[] _switches;
     private readonly TagList[] _losses;
@@ -44,6 +45,7 @@ public sealed class WorldMetrics : ISimulationObserver
 
         _channel = new TagList[space.ChannelCount];
         _ended = new TagList[space.EndedCount];
+        _abandoned = new TagList[space.AbandonCount];
         _turns = new TagList[space.TurnCount];
         _switches = new TagList[space.SwitchCount];
         _losses = new TagList[space.LossCount];
@@ -55,6 +57,11 @@ public sealed class WorldMetrics : ISimulationObserver
             foreach (var o in Wire<Outcome>.Values)
             {
                 _ended[LabelSpace.Ended(o, c)] = new TagList { { OutcomeTag, o.Name() }, { ChannelTag, c.Name() } };
+            }
+
+            foreach (var r in Wire<AbandonReason>.Values)
+            {
+                _abandoned[LabelSpace.Abandoned(r, c)] = new TagList { { ReasonTag, r.Name() }, { ChannelTag, c.Name() } };
             }
 
             foreach (var p in providers)
@@ -130,6 +137,10 @@ public sealed class WorldMetrics : ISimulationObserver
         _instruments.Ended.Add(1, in _ended[LabelSpace.Ended(outcome, channel)]);
         _instruments.AddInFlight(-1);
     }
+
+    /// <inheritdoc />
+    public void ConversationAbandoned(AbandonReason reason, Channel channel) =>
+        _instruments.Abandoned.Add(1, in _abandoned[LabelSpace.Abandoned(reason, channel)]);
 
     /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
@@ -237,6 +248,7 @@ public sealed class WorldMetrics : ISimulationObserver
     {
         Zero(_instruments.Started, _channel);
         Zero(_instruments.Ended, _ended);
+        Zero(_instruments.Abandoned, _abandoned);
         Zero(_instruments.TurnCount, _turns);
         Zero(_instruments.Switches, ChannelInfo.All.SelectMany(from => ChannelInfo.All.Where(to => to != from).Select(to => _switches[LabelSpace.Switch(from, to)])));
         Zero(_instruments.Losses, _losses);

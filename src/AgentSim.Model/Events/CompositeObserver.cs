@@ -25,6 +25,13 @@ public sealed class CompositeObserver(ISimulationObserver first, ISimulationObse
     }
 
     /// <inheritdoc />
+    public void ConversationAbandoned(AbandonReason reason, Channel channel)
+    {
+        first.ConversationAbandoned(reason, channel);
+        second.ConversationAbandoned(reason, channel);
+    }
+
+    /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
     {
         first.Turn(channel, provider, latencyMicros, guardrailMicros);

@@ -17,6 +17,11 @@ public interface ISimulationObserver
     /// <summary>A conversation ended with an outcome, on the channel it ended on.</summary>
     void ConversationEnded(Outcome outcome, Channel channel);
 
+    /// <summary>A conversation ended abandoned, and why; reported besides <see cref="ConversationEnded"/>.</summary>
+    void ConversationAbandoned(AbandonReason reason, Channel channel)
+    {
+    }
+
     /// <summary>A turn completed end to end; latencies in microseconds of simulated time, the second the part guardrails added.</summary>
     void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros);
 

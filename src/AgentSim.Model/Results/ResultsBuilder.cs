@@ -163,6 +163,8 @@ public static class ResultsBuilder
             Placement = PlacementOf(world),
             Outcomes = outcomes,
             OutcomeShares = new SortedDictionary<string, double>(outcomes.ToDictionary(kv => kv.Key, kv => Ratio(kv.Value, n)), StringComparer.Ordinal),
+            Abandonment = new SortedDictionary<string, long>(
+                Enum.GetValues<AbandonReason>().ToDictionary(r => r.Name(), r => ChannelInfo.All.Sum(c => t.Abandoned(r, c))), StringComparer.Ordinal),
             Rollbacks = new RollbackResults
             {
                 Total = rollbacks,

@@ -26,6 +26,9 @@ public sealed record RunResults
     /// <summary>Share of conversations by outcome.</summary>
     public required SortedDictionary<string, double> OutcomeShares { get; init; }
 
+    /// <summary>Abandoned conversations by reason (<c>repeats</c>, <c>frustration</c>, <c>turn_tolerance</c>, <c>queue</c>); they add up to the abandoned outcome.</summary>
+    public required SortedDictionary<string, long> Abandonment { get; init; }
+
     /// <summary>Rollbacks.</summary>
     public required RollbackResults Rollbacks { get; init; }
 

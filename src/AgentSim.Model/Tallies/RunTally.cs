@@ -30,6 +30,7 @@ public sealed class RunTally : ISimulationObserver
     private readonly int _guardHist;
     private readonly int _ttdHist;
     private readonly int _queues;
+    private readonly int _abandoned;
 
     /// <summary>Creates an empty tally laid out by a world's label space (<c>World.Labels</c>).</summary>
     public RunTally(LabelSpace space)
@@ -54,6 +55,7 @@ public sealed class RunTally : ISimulationObserver
         _guardHist = o; o += space.Guardrails * H;
         _ttdHist = o; o += space.IncidentKindCount * H;
         _queues = o; o += space.Queues * LabelSpace.QueueSlot;
+        _abandoned = o; o += space.AbandonCount;
         Values = new long[o];
     }
 
@@ -84,11 +86,14 @@ public sealed class RunTally : ISimulationObserver
     public void ConversationEnded(Outcome outcome, Channel channel) => Values[_ended + LabelSpace.Ended(outcome, channel)]++;
 
     /// <inheritdoc />
+    public void ConversationAbandoned(AbandonReason reason, Channel channel) => Values[_abandoned + LabelSpace.Abandoned(reason, channel)]++;
+
+    /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
     {
         var c = (int)channel;
         Values[_turns + _space.Turn(channel, provider)]++;
-                Values[_guardSum + c] += guardrailMicros;
+        Values[_guardSum + c] += guardrailMicros;
         Values[_turnHist + (c * H) + LatencyHistogram.BucketOf(latencyMicros)]++;
         Values[_guardTurnHist + (c * H) + LatencyHistogram.BucketOf(guardrailMicros)]++;
     }
@@ -142,6 +147,9 @@ public sealed class RunTally : ISimulationObserver
 
     /// <summary>Turns on a channel through a provider.</summary>
     public long Turns(Channel c, int provider) => Values[_turns + _space.Turn(c, provider)];
+
+    /// <summary>Conversations abandoned for a reason, ending on a channel.</summary>
+    public long Abandoned(AbandonReason r, Channel c) => Values[_abandoned + LabelSpace.Abandoned(r, c)];
 
     /// <summary>Switches from → to.</summary>
     public long Switches(Channel from, Channel to) => Values[_switches + LabelSpace.Switch(from, to)];

@@ -24,6 +24,7 @@ public sealed class MetricsEndpointTests
     {
         ["agentsim_conversations_started_total"] = ["channel"],
         ["agentsim_conversations_ended_total"] = ["outcome", "channel"],
+        ["agentsim_conversations_abandoned_total"] = ["reason", "channel"],
         ["agentsim_conversations_in_flight"] = [],
         ["agentsim_turns_total"] = ["channel", "provider"],
         ["agentsim_channel_switches_total"] = ["from", "to"],
@@ -130,7 +131,7 @@ public sealed class MetricsEndpointTests
             ["result"] = [.. Enum.GetValues<CheckResult>().Select(r => r.Name()), .. Enum.GetValues<ProviderResult>().Select(r => r.Name())],
             ["detected"] = ["true", "false"],
             ["agent"] = [.. world.Agents.Select(a => a.Name)],
-            ["reason"] = [.. Enum.GetValues<RollbackReason>().Select(r => r.Name())],
+            ["reason"] = [.. Enum.GetValues<RollbackReason>().Select(r => r.Name()), .. Enum.GetValues<AbandonReason>().Select(r => r.Name())],
             ["queue"] = [.. world.Queues.Select(q => q.Name)],
         };
     }

@@ -159,6 +159,7 @@ public sealed class EpochLoop
             {
                 _observer.QueueAbandoned(q, left.WaitMicros);
                 _observer.ConversationEnded(Outcome.Abandoned, left.Channel);
+                _observer.ConversationAbandoned(AbandonReason.Queue, left.Channel);
             }
 
             _observer.QueueState(q, _queues[q].Waiting, _queues[q].Busy);
