@@ -23,27 +23,27 @@ public class GoldenResultsTests
     /// <summary>The hashes, one per preset.</summary>
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
     {
-        ["application-only"] = "9af5569dd63ced91dd6599f1f272826c84f6d946b46e1c22dd0903c358d0d446",
-        ["baseline"] = "9a7ae96ba031ef2572b66b32b3dc8ba71eb70f6cfd755ed0d040bc1939aeb19a",
-        ["capacity"] = "b851705afe6f753a2104f849d9e92b871b7d92102b881fd876144cd4c646c30a",
-        ["defense-in-depth"] = "225c1e5f46388886b163f9a4740e87843fdbbbcc16ef45ffd92b2706b267cdfc",
-        ["no-native-context"] = "f870eb0b4fe8203b07d635250a4a4aa9da508b8055df580b90f2a0a3757cf941",
-        ["platform-native"] = "929830e7b04922c26ff7c94a3ee4daff51f80b36f082d756e604d9101b48f9d5",
-        ["provider-outage"] = "9dfc6c6226cd7fd4761d6d9a0f70085cd7b532e1445eb8560e413f7e88ccc3f2",
-        ["strict-governance"] = "a9d89211b7488745ee32f40258b1225ad4a0496932e43cee015c269921a5a723",
+        ["application-only"] = "6751bcecc4510a66960212f927f39abe55e10dc3be0a7a296a6a4524a7f02724",
+        ["baseline"] = "c5d722cf073d444a745bff113d2545018ba1e5d1dd37a11bb69fc70c21aa6fc4",
+        ["capacity"] = "58512edab5c38d4f414d675d918eba60f22f2ae5f41ec75b2775f2ab0a3e9c11",
+        ["defense-in-depth"] = "9b0abfc96166324de944863810c58eb50d4ad6df911d430ec8fc67639432063f",
+        ["no-native-context"] = "1d74842cc6648579e15baacd61451065d3896b0aa83be1fd1f9ccfdf20b9cb32",
+        ["platform-native"] = "2932f01a6bd7e85923a7533c64657dfe14d2bba4b7fb52b9ccb738ab01781084",
+        ["provider-outage"] = "06ddad5db1b5dcdaafc7e8cf03eb67dd9b3e5a7ea7abeef17f82f9c4c114a519",
+        ["strict-governance"] = "cf9cf76c97342338c665b8f1475cf340d0a4905ba344e1cac9092c2819e0f6fb",
     };
 
     /// <summary>The hashes of the perturbed worlds of <see cref="GoldenWorlds"/>, by index.</summary>
     public static readonly IReadOnlyList<string> ExpectedWorlds =
     [
-        "7eee34446090fdac159333bdc6202845a324489c313ad4d7c4bb5b013bbe7b97",
-        "0a4d2f28de009f5b98614db27b0ed3f949a04641422c89164fe5f83ba9df8a3b",
-        "efcba0ee8ab7023f976d377c0c1ad1fb8e14b415cda110b767a8eda1d49cf519",
-        "a2227558175f12186a7d3629726cc677de8aacef02357d3b8bb9ea64dba95f81",
-        "4f9992247de1ad2ae118cce527b3c00a6001e1b34907fb92289ca360c6d6ae5a",
-        "a84eab1754f4a0aa561822b178b4ff4e04057e3c096ea30ecff4d5785c184b04",
-        "7f6476832d65cef2a0d2e506791c5ba8f943dddbc2c4f20be80e913297790c95",
-        "543d3163670e2f5ef0b3e9b49e081e6a32f141284f04da870bf58a355fe80b8a",
+        "0ea26e4759aeaad3edc1ca2f7850fc90eb5ce86a1cf1ad93a4756b0a3caf4ec8",
+        "dd10ff9d087efb8ece926bff12fc531bdd71d7837a885ab181f11ecd0aa63af6",
+        "eceae31ff9eda145b328347751bb4640d6fc70db1e2699547a4b291094efd67d",
+        "4046a80f4901564c0a3aa6fcf2a237e329aee885eb41e843b18128275e8e5831",
+        "2427b9e627d89dc64cf10030423aa2c41805fca40bb3fcc149a50b14251a3d3d",
+        "609d96e4cc6b74510786c59343371baadf5acded784423253605f89233e5cfad",
+        "7414c3fe23484a3a9dba0a4655b5f22ea4bfffcd730c6df5a18ece3c1f711667",
+        "530d9e612366f4692ee693b8a034a9beefaab8aa3599f047afe48bc713c9ba7e",
     ];
 
     public static TheoryData<string> PresetNames => new(Presets.Names);
