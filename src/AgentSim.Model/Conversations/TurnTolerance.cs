@@ -1,8 +1,7 @@
 using AgentSim.Model.Channels;
-using AgentSim.Model.Conversations;
 using AgentSim.Model.Randomness;
 
-namespace AgentSim.Model.Customers;
+namespace AgentSim.Model.Conversations;
 
 /// <summary>
 /// Time matters to customers (docs/model.md, step 7): on a channel with a turn tolerance the customer waits for each answer

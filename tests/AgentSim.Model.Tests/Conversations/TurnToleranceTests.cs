@@ -4,7 +4,7 @@ using AgentSim.Model.Conversations;
 using AgentSim.Model.Customers;
 using AgentSim.Model.Randomness;
 
-namespace AgentSim.Model.Tests.Customers;
+namespace AgentSim.Model.Tests.Conversations;
 
 public class TurnToleranceTests
 {
