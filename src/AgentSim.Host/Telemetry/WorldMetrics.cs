@@ -32,6 +32,7 @@ public sealed class WorldMetrics : ISimulationObserver
     private readonly TagList[] _rollbacks;
     private readonly TagList[] _requests;
     private readonly string[] _agents;
+    private readonly string[] _providers;
     private readonly string[] _queueNames;
     private readonly TagList[] _queues;
 
@@ -119,6 +120,7 @@ public sealed class WorldMetrics : ISimulationObserver
         }
 
         _agents = [.. world.Agents.Select(a => a.Name)];
+        _providers = [.. world.Providers.Select(p => p.Name)];
         _queueNames = [.. world.Queues.Select(q => q.Name)];
         _queues = [.. _queueNames.Select(q => new TagList { { QueueTag, q } })];
         CreateSeries();
@@ -216,6 +218,24 @@ public sealed class WorldMetrics : ISimulationObserver
     }
 
     /// <inheritdoc />
+    public void AgentLoad(int agent, double busy, double utilisation)
+    {
+        if ((uint)agent < (uint)_agents.Length)
+        {
+            _instruments.SetAgentLoad(_agents[agent], busy, utilisation);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ProviderLoad(int provider, double utilisation)
+    {
+        if ((uint)provider < (uint)_providers.Length)
+        {
+            _instruments.SetProviderLoad(_providers[provider], utilisation);
+        }
+    }
+
+    /// <inheritdoc />
     public void QueueAnswered(int queue, long waitMicros)
     {
         if ((uint)queue < (uint)_queues.Length)
@@ -262,6 +282,12 @@ public sealed class WorldMetrics : ISimulationObserver
         foreach (var agent in _agents)
         {
             _instruments.AddAgent(agent);
+            _instruments.SetAgentLoad(agent, 0, 0);
+        }
+
+        foreach (var provider in _providers)
+        {
+            _instruments.SetProviderLoad(provider, 0);
         }
 
         foreach (var queue in _queueNames)

@@ -32,6 +32,7 @@ public sealed class TurnSimulator
     private readonly GuardrailPipeline _guardrails;
     private readonly AuditTrail _audit;
     private readonly TurnTolerance _tolerance;
+    private readonly AgentService _agents;
 
     /// <summary>Creates a simulator for one shard; <paramref name="trace"/>, when given, also receives each turn's text (for transcripts).</summary>
     public TurnSimulator(World world, ISimulationObserver observer, ITurnTrace? trace = null)
@@ -44,6 +45,7 @@ public sealed class TurnSimulator
         _router = new ProviderRouter(world.Routes, world.Providers, world.Guardrails, world.Faults, observer);
         _guardrails = new GuardrailPipeline(world.PreAgent, world.PostAgent, world.Faults, observer);
         _audit = new AuditTrail(world.Guardrails, observer);
+        _agents = new AgentService(world.Agents, observer);
         _tolerance = new TurnTolerance(world.Config.Customers.TurnTolerance, world.Config.Conversation.FrustrationPerTolerance);
     }
 
@@ -134,10 +136,10 @@ public sealed class TurnSimulator
             behaviour = governance.PreviousVersion;
         }
 
-        latency += agent.Latency.SampleMicros(ref rng);
+        latency += _agents.Answer(c.Agent, snap, report, ref rng);
         if (faults.Duplicated)
         {
-            latency += agent.Latency.SampleMicros(ref rng);
+            latency += _agents.Answer(c.Agent, snap, report, ref rng);
             c.Frustration += cfg.FrustrationPerDuplicate;
         }
 

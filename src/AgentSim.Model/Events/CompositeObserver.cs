@@ -95,6 +95,27 @@ public sealed class CompositeObserver(ISimulationObserver first, ISimulationObse
     }
 
     /// <inheritdoc />
+    public void AgentAnswered(int agent, long answerMicros, long waitMicros)
+    {
+        first.AgentAnswered(agent, answerMicros, waitMicros);
+        second.AgentAnswered(agent, answerMicros, waitMicros);
+    }
+
+    /// <inheritdoc />
+    public void AgentLoad(int agent, double busy, double utilisation)
+    {
+        first.AgentLoad(agent, busy, utilisation);
+        second.AgentLoad(agent, busy, utilisation);
+    }
+
+    /// <inheritdoc />
+    public void ProviderLoad(int provider, double utilisation)
+    {
+        first.ProviderLoad(provider, utilisation);
+        second.ProviderLoad(provider, utilisation);
+    }
+
+    /// <inheritdoc />
     public void QueueAnswered(int queue, long waitMicros)
     {
         first.QueueAnswered(queue, waitMicros);

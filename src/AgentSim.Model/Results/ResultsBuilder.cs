@@ -187,6 +187,8 @@ public static class ResultsBuilder
             Latency = latency,
             Guardrails = guardrails,
             Providers = providers,
+            Agents = CapacityResults.Agents(world, t),
+            ProviderLoad = CapacityResults.Providers(world, t),
             Effort = EffortOf(world),
             Queues = QueuesOf(world, t),
         };
