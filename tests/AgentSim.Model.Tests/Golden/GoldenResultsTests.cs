@@ -23,27 +23,27 @@ public class GoldenResultsTests
     /// <summary>The hashes, one per preset.</summary>
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
     {
-        ["application-only"] = "6751bcecc4510a66960212f927f39abe55e10dc3be0a7a296a6a4524a7f02724",
-        ["baseline"] = "c5d722cf073d444a745bff113d2545018ba1e5d1dd37a11bb69fc70c21aa6fc4",
-        ["capacity"] = "58512edab5c38d4f414d675d918eba60f22f2ae5f41ec75b2775f2ab0a3e9c11",
-        ["defense-in-depth"] = "9b0abfc96166324de944863810c58eb50d4ad6df911d430ec8fc67639432063f",
-        ["no-native-context"] = "1d74842cc6648579e15baacd61451065d3896b0aa83be1fd1f9ccfdf20b9cb32",
-        ["platform-native"] = "2932f01a6bd7e85923a7533c64657dfe14d2bba4b7fb52b9ccb738ab01781084",
-        ["provider-outage"] = "06ddad5db1b5dcdaafc7e8cf03eb67dd9b3e5a7ea7abeef17f82f9c4c114a519",
-        ["strict-governance"] = "cf9cf76c97342338c665b8f1475cf340d0a4905ba344e1cac9092c2819e0f6fb",
+        ["application-only"] = "a5d47a12de50f3cc2f644505fc005d7077e1f5205b8384d5c506b4da88703c6d",
+        ["baseline"] = "00ec8bf6d88ee07c0dd53ee016836517fcea607b40f869b5c2ce7b6b4d98e4bd",
+        ["capacity"] = "a8aaa978ce3ac106919de4701b032b4a0df7febb165a8c9176da59f7d284d7ce",
+        ["defense-in-depth"] = "c61f2afb387b81d874bec01a76e197ea4c9069ba4030048ec464a434043f43d1",
+        ["no-native-context"] = "c7bdfda4f187f40e44f328e537c02f4289e07f879d9754c56235aa3e6c0bc405",
+        ["platform-native"] = "b02704cb801fd0a9330210001cdca696c355b4d92999d502434defb29609e889",
+        ["provider-outage"] = "047825871524f4c0e71a4cb8dbe5af18585268375bb16fd93bd57f98e8560d4b",
+        ["strict-governance"] = "6206ef6bab7346e9056ee59a1eabab71c8ac5a3f89606ff4cbcf0f85b205989e",
     };
 
     /// <summary>The hashes of the perturbed worlds of <see cref="GoldenWorlds"/>, by index.</summary>
     public static readonly IReadOnlyList<string> ExpectedWorlds =
     [
-        "0ea26e4759aeaad3edc1ca2f7850fc90eb5ce86a1cf1ad93a4756b0a3caf4ec8",
-        "dd10ff9d087efb8ece926bff12fc531bdd71d7837a885ab181f11ecd0aa63af6",
-        "eceae31ff9eda145b328347751bb4640d6fc70db1e2699547a4b291094efd67d",
-        "4046a80f4901564c0a3aa6fcf2a237e329aee885eb41e843b18128275e8e5831",
-        "2427b9e627d89dc64cf10030423aa2c41805fca40bb3fcc149a50b14251a3d3d",
-        "609d96e4cc6b74510786c59343371baadf5acded784423253605f89233e5cfad",
-        "7414c3fe23484a3a9dba0a4655b5f22ea4bfffcd730c6df5a18ece3c1f711667",
-        "530d9e612366f4692ee693b8a034a9beefaab8aa3599f047afe48bc713c9ba7e",
+        "483df1f308214c4bf9fb10d8e353dba0c3c0744b11e50ac79b65c0b967ca819c",
+        "9441642cd06b015b89ac80e3f5975e2d3dc03cb24c33560ce06aa2d2d19f1228",
+        "15b7ae290c9d05f7fef30771e09e1e5a2c1403a89e01e41f1def01515ca09636",
+        "88c51f86ac32bea75c84709a8aeb90e856ef0b5be93419ef3a6c69ee1d46015c",
+        "4e8f1d18aef4f76e9c85ed61ecf4d1d92ac5bd4191cb332434b31a8a9642ff56",
+        "7b8cce51c46a06958956f42e2506b22c9fd4efeed4639151823cf9f20de8987f",
+        "f05a63aac50d21aef0a4a0d40d1b526b71fa254dad63dbd62ffc89e51d7afec8",
+        "393e397287e6e2da576a6a0e2fefcebcd0e6acb598cd9daef4321d927a5db216",
     ];
 
     public static TheoryData<string> PresetNames => new(Presets.Names);
