@@ -3,7 +3,7 @@ using AgentSim.Model.Events;
 
 namespace AgentSim.Abstractions.Grains;
 
-/// <summary>Owns an agent's governance state (incident window, rollback). Key: "{runId}/{agentName}".</summary>
+/// <summary>Owns an agent's governance state (incident window, rollback) and its capacity (concurrency and queue). Key: "{runId}/{agentName}".</summary>
 [Alias("AgentSim.IAgentGrain")]
 public interface IAgentGrain : IGrainWithStringKey
 {
@@ -15,7 +15,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("BeginEpoch")]
     Task<AgentEpochState> BeginEpochAsync(long epochStart);
 
-    /// <summary>Takes in the epoch's incidents and failures charged to the agent; returns why it was rolled back, if it was.</summary>
+    /// <summary>
+    /// Takes in the epoch's incidents and failures charged to the agent, and its answers and their summed answer time (the
+    /// offered load that sets the next epoch's queueing); returns why it was rolled back, if it was.
+    /// </summary>
     [Alias("CloseEpoch")]
-    Task<RollbackReason?> CloseEpochAsync(long epochEnd, long[] incidents, long[] failures);
+    Task<RollbackReason?> CloseEpochAsync(long epochEnd, long[] incidents, long[] failures, long answers, long answerMicros);
 }

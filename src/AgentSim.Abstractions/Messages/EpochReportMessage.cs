@@ -15,6 +15,8 @@ namespace AgentSim.Abstractions.Messages;
 /// <param name="HandoverTimes">Per human queue: the instants of those handovers.</param>
 /// <param name="HandoverChannels">Per human queue: the channels they were on.</param>
 /// <param name="HandoverTiers">Per human queue: the customers' tier indices.</param>
+/// <param name="AgentTurns">Per agent: answers given (offered load).</param>
+/// <param name="AgentAnswerMicros">Per agent: their summed answer time, µs.</param>
 [GenerateSerializer, Immutable, Alias("AgentSim.EpochReportMessage")]
 public sealed record EpochReportMessage(
     [property: Id(0)] long[] ProviderRequests,
@@ -26,7 +28,9 @@ public sealed record EpochReportMessage(
     [property: Id(7)] long[][] HandoverIds,
     [property: Id(8)] long[][] HandoverTimes,
     [property: Id(9)] int[][] HandoverChannels,
-    [property: Id(10)] int[][] HandoverTiers)
+    [property: Id(10)] int[][] HandoverTiers,
+    [property: Id(11)] long[] AgentTurns,
+    [property: Id(12)] long[] AgentAnswerMicros)
 {
     /// <summary>Copies a model report into a message.</summary>
     public static EpochReportMessage From(EpochReport r) => new(
@@ -39,7 +43,9 @@ public sealed record EpochReportMessage(
         [.. r.Handovers.Select(l => l.Select(h => h.ConversationId).ToArray())],
         [.. r.Handovers.Select(l => l.Select(h => h.ArrivalMicros).ToArray())],
         [.. r.Handovers.Select(l => l.Select(h => (int)h.Channel).ToArray())],
-        [.. r.Handovers.Select(l => l.Select(h => h.TierIndex).ToArray())]);
+        [.. r.Handovers.Select(l => l.Select(h => h.TierIndex).ToArray())],
+        r.AgentTurns,
+        r.AgentAnswerMicros);
 
     /// <summary>Turns the message back into a model report.</summary>
     public EpochReport ToModel()
@@ -51,6 +57,8 @@ public sealed record EpochReportMessage(
             InFlight = InFlight,
         };
         ProviderRequests.CopyTo(report.ProviderRequests, 0);
+        AgentTurns.CopyTo(report.AgentTurns, 0);
+        AgentAnswerMicros.CopyTo(report.AgentAnswerMicros, 0);
         for (var a = 0; a < IncidentTimes.Length; a++)
         {
             report.IncidentTimes[a].AddRange(IncidentTimes[a]);

@@ -12,7 +12,10 @@ public static class RunSummary
     [
         Run(results, info),
         Outcomes(results),
+        Abandonment(results),
         Queues(results),
+        Agents(results),
+        Providers(results),
         Trust(results),
         Incidents(results),
         Leaks(results),
@@ -82,6 +85,39 @@ public static class RunSummary
             Number(kv.Value.P99Ms, 1),
             Number(kv.Value.GuardrailAddedMeanMs, 1),
             Number(kv.Value.GuardrailAddedP99Ms, 1),
+        ])]);
+
+    private static SummaryTable Abandonment(RunResults r) => new(
+        "Abandoned, by reason",
+        ["reason", "conversations"],
+        [.. r.Abandonment.Select(kv => (IReadOnlyList<string>)[kv.Key, Count(kv.Value)])]);
+
+    private static SummaryTable Agents(RunResults r) => new(
+        "AI agents (capacity)",
+        ["agent", "concurrency", "answers", "peak load (Erlangs)", "peak utilisation", "answers that waited", "mean wait (ms)"],
+        [.. r.Agents.Select(kv => (IReadOnlyList<string>)
+        [
+            kv.Key,
+            kv.Value.Concurrency is { } c ? Count(c) : "unlimited",
+            Count(kv.Value.Answers),
+            Number(kv.Value.PeakBusyErlangs, 1),
+            kv.Value.Concurrency is null ? "—" : Percent(kv.Value.PeakUtilisation),
+            Percent(kv.Value.WaitedShare),
+            Number(kv.Value.MeanWaitMs, 0),
+        ])]);
+
+    private static SummaryTable Providers(RunResults r) => new(
+        "Providers (quota)",
+        ["provider", "quota (requests/s)", "peak utilisation", "ok", "throttled", "error", "unavailable"],
+        [.. r.ProviderLoad.Select(kv => (IReadOnlyList<string>)
+        [
+            kv.Key,
+            kv.Value.QuotaPerSecond > 0 ? Number(kv.Value.QuotaPerSecond, 0) : "unlimited",
+            kv.Value.QuotaPerSecond > 0 ? Percent(kv.Value.PeakUtilisation) : "—",
+            Count(r.Providers[kv.Key]["ok"]),
+            Count(r.Providers[kv.Key]["throttled"]),
+            Count(r.Providers[kv.Key]["error"]),
+            Count(r.Providers[kv.Key]["unavailable"]),
         ])]);
 
     private static SummaryTable Queues(RunResults r) => new(

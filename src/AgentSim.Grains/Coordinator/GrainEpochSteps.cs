@@ -57,6 +57,9 @@ internal sealed class GrainEpochSteps : IEpochSteps
             ProviderDown = [.. providers.Result.Select(p => p.Down)],
             ProviderThrottle = [.. providers.Result.Select(p => p.Throttle)],
             GuardrailDown = layers.Result,
+            AgentQueues = [.. agents.Result.Select(a => a.Queueing)],
+            ProviderLatencyFactor = [.. providers.Result.Select(p => p.LatencyFactor)],
+            ProviderUtilisation = [.. providers.Result.Select(p => p.Utilisation)],
         };
     }
 
@@ -72,7 +75,7 @@ internal sealed class GrainEpochSteps : IEpochSteps
     public async ValueTask<RollbackReason?[]> CloseEpochAsync(EpochSnapshot snapshot, EpochReport merged)
     {
         var agents = Task.WhenAll(Agents.Select((g, a) =>
-            g.CloseEpochAsync(snapshot.EndMicros, [.. merged.IncidentTimes[a]], [.. merged.FailureTimes[a]])));
+            g.CloseEpochAsync(snapshot.EndMicros, [.. merged.IncidentTimes[a]], [.. merged.FailureTimes[a]], merged.AgentTurns[a], merged.AgentAnswerMicros[a])));
         var providers = Task.WhenAll(Providers.Select((g, p) => g.CloseEpochAsync(merged.ProviderRequests[p])));
         await Task.WhenAll(agents, providers);
         return agents.Result;

@@ -7,13 +7,13 @@ using Orleans.Placement;
 
 namespace AgentSim.Grains.Providers;
 
-/// <summary>Thin shell over a <see cref="ProviderRuntime"/>: random outages and quota throttling per epoch.</summary>
+/// <summary>Thin shell over a <see cref="ProviderRuntime"/>: random outages, and quota utilisation, latency stretch and throttling per epoch.</summary>
 [PreferLocalPlacement]
 public sealed class ProviderGrain(WorldCache worlds) : RunScopedGrain<ProviderRuntime, ProviderEpochState>(worlds), IProviderGrain
 {
     /// <inheritdoc />
     public Task<ProviderEpochState> BeginEpochAsync(long epochStart) =>
-        Task.FromResult(State.BeginOnce(epochStart, r => new ProviderEpochState(r.DownDuring(epochStart), r.Throttle)));
+        Task.FromResult(State.BeginOnce(epochStart, r => new ProviderEpochState(r.DownDuring(epochStart), r.Throttle, r.LatencyFactor, r.Utilisation)));
 
     /// <inheritdoc />
     public Task CloseEpochAsync(long requests)

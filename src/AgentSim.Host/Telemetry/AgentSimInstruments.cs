@@ -18,6 +18,9 @@ public sealed class AgentSimInstruments
     /// <summary>Conversations ended (<c>agentsim_conversations_ended_total</c>).</summary>
     public const string ConversationsEnded = "agentsim.conversations.ended";
 
+    /// <summary>Abandoned conversations by reason (<c>agentsim_conversations_abandoned_total</c>).</summary>
+    public const string ConversationsAbandoned = "agentsim.conversations.abandoned";
+
     /// <summary>Conversations in flight (<c>agentsim_conversations_in_flight</c>).</summary>
     public const string ConversationsInFlight = "agentsim.conversations.in_flight";
 
@@ -47,6 +50,15 @@ public sealed class AgentSimInstruments
 
     /// <summary>Agent rolled back right now, 1 or 0 (<c>agentsim_agent_rolled_back</c>).</summary>
     public const string AgentRolledBack = "agentsim.agent.rolled_back";
+
+    /// <summary>An agent deployment's offered load over its concurrency limit, last epoch (<c>agentsim_agent_utilisation</c>).</summary>
+    public const string AgentUtilisation = "agentsim.agent.utilisation";
+
+    /// <summary>An agent deployment's offered load in Erlangs, last epoch (<c>agentsim_agent_busy</c>).</summary>
+    public const string AgentBusy = "agentsim.agent.busy";
+
+    /// <summary>A provider's demand over its quota, last epoch (<c>agentsim_provider_utilisation</c>).</summary>
+    public const string ProviderUtilisation = "agentsim.provider.utilisation";
 
     /// <summary>Turn latency histogram (<c>agentsim_turn_latency_seconds</c>).</summary>
     public const string TurnLatency = "agentsim.turn.latency";
@@ -132,6 +144,8 @@ public sealed class AgentSimInstruments
 
     private readonly ConcurrentDictionary<string, int> _rolledBack = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Waiting, int Busy)> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (double Busy, double Utilisation)> _agentLoad = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, double> _providerLoad = new(StringComparer.Ordinal);
     private long _inFlight;
 
     /// <summary>Creates the meter from the host's meter factory, and its instruments.</summary>
@@ -140,6 +154,7 @@ public sealed class AgentSimInstruments
         var meter = meterFactory.Create(MeterName);
         Started = meter.CreateCounter<long>(ConversationsStarted, null, "Conversations started, by first channel.");
         Ended = meter.CreateCounter<long>(ConversationsEnded, null, "Conversations ended, by outcome and last channel.");
+        Abandoned = meter.CreateCounter<long>(ConversationsAbandoned, null, "Abandoned conversations, by reason (repeats, frustration, turn_tolerance, queue) and last channel.");
         meter.CreateObservableGauge(ConversationsInFlight, () => Interlocked.Read(ref _inFlight), null, "Conversations started and not yet ended.");
         TurnCount = meter.CreateCounter<long>(Turns, null, "Turns completed, by channel and provider.");
         Switches = meter.CreateCounter<long>(ChannelSwitches, null, "Customer channel switches.");
@@ -150,6 +165,9 @@ public sealed class AgentSimInstruments
         Rollbacks = meter.CreateCounter<long>(AgentRollbacks, null, "Agent rollbacks, by agent and reason.");
         Requests = meter.CreateCounter<long>(ProviderRequests, null, "Provider requests, by provider, channel and result.");
         meter.CreateObservableGauge(AgentRolledBack, ObserveRolledBack, null, "1 while the agent is rolled back (traffic on its fallback), else 0.");
+        meter.CreateObservableGauge(AgentUtilisation, () => Observe(_agentLoad, AgentTag, l => l.Utilisation), null, "Agent deployment's offered load over its concurrency limit in the last epoch (above 1: overloaded; 0 without a limit).");
+        meter.CreateObservableGauge(AgentBusy, () => Observe(_agentLoad, AgentTag, l => l.Busy), null, "Agent deployment's offered load in the last epoch, in Erlangs (mean requests in service).");
+        meter.CreateObservableGauge(ProviderUtilisation, () => Observe(_providerLoad, ProviderTag, u => u), null, "Provider's requests over its quota in the last epoch (above 1: throttling; 0 without a quota).");
         QueueAnswered = meter.CreateCounter<long>(QueueAnsweredName, null, "Customers a human answered, by queue.");
         QueueAbandoned = meter.CreateCounter<long>(QueueAbandonedName, null, "Customers who left a human queue before a human answered, by queue.");
         meter.CreateObservableGauge(QueueWaitingName, () => _queues.Select(q => new Measurement<int>(q.Value.Waiting, new KeyValuePair<string, object?>(QueueTag, q.Key))), null, "Customers waiting in the human queue at the last epoch's close.");
@@ -165,6 +183,9 @@ public sealed class AgentSimInstruments
 
     /// <summary>Conversations ended.</summary>
     public Counter<long> Ended { get; }
+
+    /// <summary>Abandoned conversations by reason.</summary>
+    public Counter<long> Abandoned { get; }
 
     /// <summary>Turns.</summary>
     public Counter<long> TurnCount { get; }
@@ -211,6 +232,12 @@ public sealed class AgentSimInstruments
     /// <summary>Sets a queue's waiting customers and busy servers (the gauges).</summary>
     public void SetQueue(string queue, int waiting, int busy) => _queues[queue] = (waiting, busy);
 
+    /// <summary>Sets an agent's load gauges (offered Erlangs and utilisation of its concurrency limit).</summary>
+    public void SetAgentLoad(string agent, double busy, double utilisation) => _agentLoad[agent] = (busy, utilisation);
+
+    /// <summary>Sets a provider's utilisation gauge.</summary>
+    public void SetProviderLoad(string provider, double utilisation) => _providerLoad[provider] = utilisation;
+
     /// <summary>Moves the in-flight gauge by <paramref name="delta"/>.</summary>
     public void AddInFlight(long delta) => Interlocked.Add(ref _inFlight, delta);
 
@@ -222,6 +249,9 @@ public sealed class AgentSimInstruments
 
     private IEnumerable<Measurement<int>> ObserveRolledBack() =>
         [.. _rolledBack.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>(AgentTag, pair.Key)))];
+
+    private static IEnumerable<Measurement<double>> Observe<T>(ConcurrentDictionary<string, T> values, string tag, Func<T, double> value) =>
+        [.. values.Select(pair => new Measurement<double>(value(pair.Value), new KeyValuePair<string, object?>(tag, pair.Key)))];
 
     private static Histogram<double> Histogram(Meter meter, string name, string description, double[] buckets) =>
         meter.CreateHistogram(name, Seconds, description, tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });

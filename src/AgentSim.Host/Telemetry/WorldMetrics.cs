@@ -21,6 +21,7 @@ public sealed class WorldMetrics : ISimulationObserver
     private readonly LabelSpace _space;
     private readonly TagList[] _channel;
     private readonly TagList[] _ended;
+    private readonly TagList[] _abandoned;
     private readonly TagList[] _turns;
     private readonly TagList[] _switches;
     private readonly TagList[] _losses;
@@ -31,6 +32,7 @@ public sealed class WorldMetrics : ISimulationObserver
     private readonly TagList[] _rollbacks;
     private readonly TagList[] _requests;
     private readonly string[] _agents;
+    private readonly string[] _providers;
     private readonly string[] _queueNames;
     private readonly TagList[] _queues;
 
@@ -44,6 +46,7 @@ public sealed class WorldMetrics : ISimulationObserver
 
         _channel = new TagList[space.ChannelCount];
         _ended = new TagList[space.EndedCount];
+        _abandoned = new TagList[space.AbandonCount];
         _turns = new TagList[space.TurnCount];
         _switches = new TagList[space.SwitchCount];
         _losses = new TagList[space.LossCount];
@@ -55,6 +58,11 @@ public sealed class WorldMetrics : ISimulationObserver
             foreach (var o in Wire<Outcome>.Values)
             {
                 _ended[LabelSpace.Ended(o, c)] = new TagList { { OutcomeTag, o.Name() }, { ChannelTag, c.Name() } };
+            }
+
+            foreach (var r in Wire<AbandonReason>.Values)
+            {
+                _abandoned[LabelSpace.Abandoned(r, c)] = new TagList { { ReasonTag, r.Name() }, { ChannelTag, c.Name() } };
             }
 
             foreach (var p in providers)
@@ -112,6 +120,7 @@ public sealed class WorldMetrics : ISimulationObserver
         }
 
         _agents = [.. world.Agents.Select(a => a.Name)];
+        _providers = [.. world.Providers.Select(p => p.Name)];
         _queueNames = [.. world.Queues.Select(q => q.Name)];
         _queues = [.. _queueNames.Select(q => new TagList { { QueueTag, q } })];
         CreateSeries();
@@ -130,6 +139,10 @@ public sealed class WorldMetrics : ISimulationObserver
         _instruments.Ended.Add(1, in _ended[LabelSpace.Ended(outcome, channel)]);
         _instruments.AddInFlight(-1);
     }
+
+    /// <inheritdoc />
+    public void ConversationAbandoned(AbandonReason reason, Channel channel) =>
+        _instruments.Abandoned.Add(1, in _abandoned[LabelSpace.Abandoned(reason, channel)]);
 
     /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
@@ -205,6 +218,24 @@ public sealed class WorldMetrics : ISimulationObserver
     }
 
     /// <inheritdoc />
+    public void AgentLoad(int agent, double busy, double utilisation)
+    {
+        if ((uint)agent < (uint)_agents.Length)
+        {
+            _instruments.SetAgentLoad(_agents[agent], busy, utilisation);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ProviderLoad(int provider, double utilisation)
+    {
+        if ((uint)provider < (uint)_providers.Length)
+        {
+            _instruments.SetProviderLoad(_providers[provider], utilisation);
+        }
+    }
+
+    /// <inheritdoc />
     public void QueueAnswered(int queue, long waitMicros)
     {
         if ((uint)queue < (uint)_queues.Length)
@@ -237,6 +268,7 @@ public sealed class WorldMetrics : ISimulationObserver
     {
         Zero(_instruments.Started, _channel);
         Zero(_instruments.Ended, _ended);
+        Zero(_instruments.Abandoned, _abandoned);
         Zero(_instruments.TurnCount, _turns);
         Zero(_instruments.Switches, ChannelInfo.All.SelectMany(from => ChannelInfo.All.Where(to => to != from).Select(to => _switches[LabelSpace.Switch(from, to)])));
         Zero(_instruments.Losses, _losses);
@@ -250,6 +282,12 @@ public sealed class WorldMetrics : ISimulationObserver
         foreach (var agent in _agents)
         {
             _instruments.AddAgent(agent);
+            _instruments.SetAgentLoad(agent, 0, 0);
+        }
+
+        foreach (var provider in _providers)
+        {
+            _instruments.SetProviderLoad(provider, 0);
         }
 
         foreach (var queue in _queueNames)

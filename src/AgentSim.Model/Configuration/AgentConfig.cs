@@ -15,6 +15,9 @@ public sealed class AgentConfig
     /// <summary>Latency of one agent answer.</summary>
     public LatencySpec Latency { get; set; } = LatencySpec.Of(700, 2500);
 
+    /// <summary>Requests the deployment serves at once (model capacity); null = unlimited. Past it, turns queue (docs/model.md).</summary>
+    public int? Concurrency { get; set; }
+
     /// <summary>Governance policy: when to roll back.</summary>
     public GovernanceConfig Governance { get; set; } = new();
 

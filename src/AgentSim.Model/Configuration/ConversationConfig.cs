@@ -39,6 +39,12 @@ public sealed class ConversationConfig
     /// <summary>Frustration added when a guardrail blocked the customer's message or the agent's answer.</summary>
     public double FrustrationPerRefusal { get; set; } = 0.1;
 
+    /// <summary>
+    /// Frustration added by waiting for an answer on a channel with a turn tolerance, per mean tolerance waited: a turn that
+    /// takes latency L adds this × L ÷ the channel's mean tolerance.
+    /// </summary>
+    public double FrustrationPerTolerance { get; set; } = 1.0;
+
     /// <summary>The frustration a resend adds, with its default applied.</summary>
     public double ResendFrustration => FrustrationPerResend ?? FrustrationPerRepeat / 2;
 

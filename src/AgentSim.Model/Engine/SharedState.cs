@@ -18,12 +18,16 @@ public sealed class SharedState
     public SharedState(World world)
     {
         Governors = [.. world.Agents.Select(a => CreateGovernor(world, a))];
+        Capacities = [.. world.Agents.Select(a => CreateCapacity(world, a))];
         Providers = [.. world.Providers.Select(p => CreateProvider(world, p))];
         GuardrailOutages = [.. world.Guardrails.Select(g => CreateGuardrailOutage(world, g))];
     }
 
     /// <summary>The governor of one agent; every engine creates it here so all engines agree.</summary>
     public static AgentGovernor CreateGovernor(World world, AgentModel agent) => new(agent.Config.Governance, world.EpochMicros);
+
+    /// <summary>The capacity (concurrency limit and queue) of one agent deployment.</summary>
+    public static AgentCapacity CreateCapacity(World world, AgentModel agent) => new(agent.Config.Concurrency, world.EpochMicros);
 
     /// <summary>The runtime of one provider.</summary>
     public static ProviderRuntime CreateProvider(World world, ProviderModel provider) => new(provider, world.EpochMicros, world.Seed);
@@ -34,6 +38,9 @@ public sealed class SharedState
 
     /// <summary>Agent governors by agent index.</summary>
     public AgentGovernor[] Governors { get; }
+
+    /// <summary>Agent capacities by agent index.</summary>
+    public AgentCapacity[] Capacities { get; }
 
     /// <summary>Provider runtimes by provider index.</summary>
     public ProviderRuntime[] Providers { get; }
@@ -50,6 +57,9 @@ public sealed class SharedState
         AgentRolledBack = [.. Governors.Select(g => g.RolledBackAt(window.StartMicros))],
         ProviderDown = [.. Providers.Select(p => p.DownDuring(window.StartMicros))],
         ProviderThrottle = [.. Providers.Select(p => p.Throttle)],
+        AgentQueues = [.. Capacities.Select(c => c.Queueing)],
+        ProviderLatencyFactor = [.. Providers.Select(p => p.LatencyFactor)],
+        ProviderUtilisation = [.. Providers.Select(p => p.Utilisation)],
         GuardrailDown = [.. GuardrailOutages.Select(o => o.DownDuring(window.StartMicros))],
     };
 
@@ -60,6 +70,7 @@ public sealed class SharedState
         for (var a = 0; a < Governors.Length; a++)
         {
             rollbacks[a] = Governors[a].CloseEpoch(snapshot.EndMicros, report.IncidentTimes[a], report.FailureTimes[a]);
+            Capacities[a].CloseEpoch(report.AgentTurns[a], report.AgentAnswerMicros[a]);
         }
 
         for (var p = 0; p < Providers.Length; p++)

@@ -31,6 +31,8 @@ public sealed class TurnSimulator
     private readonly ProviderRouter _router;
     private readonly GuardrailPipeline _guardrails;
     private readonly AuditTrail _audit;
+    private readonly TurnTolerance _tolerance;
+    private readonly AgentService _agents;
 
     /// <summary>Creates a simulator for one shard; <paramref name="trace"/>, when given, also receives each turn's text (for transcripts).</summary>
     public TurnSimulator(World world, ISimulationObserver observer, ITurnTrace? trace = null)
@@ -43,6 +45,8 @@ public sealed class TurnSimulator
         _router = new ProviderRouter(world.Routes, world.Providers, world.Guardrails, world.Faults, observer);
         _guardrails = new GuardrailPipeline(world.PreAgent, world.PostAgent, world.Faults, observer);
         _audit = new AuditTrail(world.Guardrails, observer);
+        _agents = new AgentService(world.Agents, observer);
+        _tolerance = new TurnTolerance(world.Config.Customers.TurnTolerance, world.Config.Conversation.FrustrationPerTolerance);
     }
 
     /// <summary>Starts conversation <paramref name="id"/> arriving at <paramref name="arrivalMicros"/> (see <see cref="ConversationStarter"/>).</summary>
@@ -114,7 +118,7 @@ public sealed class TurnSimulator
         if (repeating && RepeatExhaustsPatience(c))
         {
             _observer.Turn(c.Channel, provider, latency, guardMicros);
-            End(c, Outcome.Abandoned);
+            Abandon(c, AbandonReason.Repeats);
             return;
         }
 
@@ -150,10 +154,10 @@ public sealed class TurnSimulator
             behaviour = governance.PreviousVersion;
         }
 
-        latency += agent.Latency.SampleMicros(ref rng);
+        latency += _agents.Answer(c.Agent, snap, report, ref rng);
         if (faults.Duplicated)
         {
-            latency += agent.Latency.SampleMicros(ref rng);
+            latency += _agents.Answer(c.Agent, snap, report, ref rng);
             c.Frustration += cfg.FrustrationPerDuplicate;
         }
 
@@ -167,6 +171,14 @@ public sealed class TurnSimulator
         {
             EndTurn(c, u, message.Text, answer.Text, provider, latency, guardMicros);
             HandOver(c, t, report);
+            return;
+        }
+
+        // On a synchronous channel the customer waits for the answer, and hangs up when it takes longer than their tolerance.
+        if (_tolerance.Exceeded(c, latency, ref rng))
+        {
+            EndTurn(c, u, message.Text, "", provider, latency, guardMicros);
+            Abandon(c, AbandonReason.TurnTolerance);
             return;
         }
 
@@ -283,7 +295,7 @@ public sealed class TurnSimulator
         }
         else if (rng.Chance(cfg.AbandonPerFrustration * c.Frustration))
         {
-            End(c, Outcome.Abandoned);
+            Abandon(c, AbandonReason.Frustration);
         }
         else if (c.Turns >= cfg.MaxTurns)
         {
@@ -307,6 +319,12 @@ public sealed class TurnSimulator
     {
         c.HandedOver = true;
         report.Handovers[_world.QueueOfAgent[c.Agent]].Add(new QueueArrival(c.Id, at, c.Channel, _world.TierIndex(c.Customer.Tier)));
+    }
+
+    private void Abandon(ConversationState c, AbandonReason reason)
+    {
+        End(c, Outcome.Abandoned);
+        _observer.ConversationAbandoned(reason, c.Channel);
     }
 
     private void End(ConversationState c, Outcome outcome)

@@ -9,6 +9,8 @@ public sealed class EpochReport
     public EpochReport(int agents, int providers, int queues = 1)
     {
         ProviderRequests = new long[providers];
+        AgentTurns = new long[agents];
+        AgentAnswerMicros = new long[agents];
         IncidentTimes = [.. Enumerable.Range(0, agents).Select(_ => new List<long>())];
         FailureTimes = [.. Enumerable.Range(0, agents).Select(_ => new List<long>())];
         Handovers = [.. Enumerable.Range(0, queues).Select(_ => new List<QueueArrival>())];
@@ -16,6 +18,12 @@ public sealed class EpochReport
 
     /// <summary>Per provider: requests sent this epoch.</summary>
     public long[] ProviderRequests { get; }
+
+    /// <summary>Per agent: answers its deployment gave this epoch (the offered load's count).</summary>
+    public long[] AgentTurns { get; }
+
+    /// <summary>Per agent: the summed answer time of those answers, µs (the offered load's work).</summary>
+    public long[] AgentAnswerMicros { get; }
 
     /// <summary>Per agent: detection instants (µs) of incidents that will be detected.</summary>
     public List<long>[] IncidentTimes { get; }
@@ -45,6 +53,8 @@ public sealed class EpochReport
 
         for (var i = 0; i < IncidentTimes.Length; i++)
         {
+            AgentTurns[i] += other.AgentTurns[i];
+            AgentAnswerMicros[i] += other.AgentAnswerMicros[i];
             IncidentTimes[i].AddRange(other.IncidentTimes[i]);
             FailureTimes[i].AddRange(other.FailureTimes[i]);
         }

@@ -1,3 +1,5 @@
+using AgentSim.Model.Agents;
+
 namespace AgentSim.Model.Epochs;
 
 /// <summary>
@@ -23,6 +25,15 @@ public sealed class EpochSnapshot
 
     /// <summary>Per provider: chance a request is throttled this epoch.</summary>
     public required double[] ProviderThrottle { get; init; }
+
+    /// <summary>Per agent: the queue in front of it this epoch, set by the previous epoch's offered load.</summary>
+    public required AgentQueueing[] AgentQueues { get; init; }
+
+    /// <summary>Per provider: how much its latency is stretched this epoch by the previous epoch's utilisation of its quota (1 = not at all).</summary>
+    public required double[] ProviderLatencyFactor { get; init; }
+
+    /// <summary>Per provider: the previous epoch's requests over its quota (0 without a quota).</summary>
+    public required double[] ProviderUtilisation { get; init; }
 
     /// <summary>Per guardrail layer: down (random outage) this epoch.</summary>
     public required bool[] GuardrailDown { get; init; }

@@ -25,6 +25,13 @@ public sealed class CompositeObserver(ISimulationObserver first, ISimulationObse
     }
 
     /// <inheritdoc />
+    public void ConversationAbandoned(AbandonReason reason, Channel channel)
+    {
+        first.ConversationAbandoned(reason, channel);
+        second.ConversationAbandoned(reason, channel);
+    }
+
+    /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
     {
         first.Turn(channel, provider, latencyMicros, guardrailMicros);
@@ -85,6 +92,27 @@ public sealed class CompositeObserver(ISimulationObserver first, ISimulationObse
     {
         first.AgentState(agent, rolledBack);
         second.AgentState(agent, rolledBack);
+    }
+
+    /// <inheritdoc />
+    public void AgentAnswered(int agent, long answerMicros, long waitMicros)
+    {
+        first.AgentAnswered(agent, answerMicros, waitMicros);
+        second.AgentAnswered(agent, answerMicros, waitMicros);
+    }
+
+    /// <inheritdoc />
+    public void AgentLoad(int agent, double busy, double utilisation)
+    {
+        first.AgentLoad(agent, busy, utilisation);
+        second.AgentLoad(agent, busy, utilisation);
+    }
+
+    /// <inheritdoc />
+    public void ProviderLoad(int provider, double utilisation)
+    {
+        first.ProviderLoad(provider, utilisation);
+        second.ProviderLoad(provider, utilisation);
     }
 
     /// <inheritdoc />

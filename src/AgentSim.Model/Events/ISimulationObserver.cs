@@ -17,6 +17,11 @@ public interface ISimulationObserver
     /// <summary>A conversation ended with an outcome, on the channel it ended on.</summary>
     void ConversationEnded(Outcome outcome, Channel channel);
 
+    /// <summary>A conversation ended abandoned, and why; reported besides <see cref="ConversationEnded"/>.</summary>
+    void ConversationAbandoned(AbandonReason reason, Channel channel)
+    {
+    }
+
     /// <summary>A turn completed end to end; latencies in microseconds of simulated time, the second the part guardrails added.</summary>
     void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros);
 
@@ -43,6 +48,21 @@ public interface ISimulationObserver
 
     /// <summary>Whether an agent is rolled back during the epoch that is starting; reported once per agent per epoch.</summary>
     void AgentState(int agent, bool rolledBack);
+
+    /// <summary>Agent <paramref name="agent"/> answered a turn in <paramref name="answerMicros"/> after <paramref name="waitMicros"/> in its queue.</summary>
+    void AgentAnswered(int agent, long answerMicros, long waitMicros)
+    {
+    }
+
+    /// <summary>The load in force for the epoch that is starting: an agent's offered load (Erlangs) and utilisation of its concurrency limit.</summary>
+    void AgentLoad(int agent, double busy, double utilisation)
+    {
+    }
+
+    /// <summary>The load in force for the epoch that is starting: a provider's utilisation of its quota.</summary>
+    void ProviderLoad(int provider, double utilisation)
+    {
+    }
 
     /// <summary>A human answered a customer of queue <paramref name="queue"/> after <paramref name="waitMicros"/> of waiting.</summary>
     void QueueAnswered(int queue, long waitMicros)

@@ -26,6 +26,7 @@ public sealed class ProviderModel
         }
 
         ConnectorLatency = config.ConnectorLatency.ToLogNormal();
+        RetryAfterMicros = config.QuotaPerSecond > 0 ? (long)Math.Ceiling(1_000_000 / config.QuotaPerSecond) : 0;
     }
 
     /// <summary>Index in the world.</summary>
@@ -39,6 +40,9 @@ public sealed class ProviderModel
 
     /// <summary>Latency of the team-built connector.</summary>
     public LogNormal ConnectorLatency { get; }
+
+    /// <summary>The retry-after its 429 states, µs: until its next token, 1 ÷ the quota (0 without a quota).</summary>
+    public long RetryAfterMicros { get; }
 
     /// <summary>Whether it carries a channel.</summary>
     public bool Carries(Channel channel) => _channels[(int)channel];

@@ -13,7 +13,8 @@ namespace AgentSim.Model.Providers;
 /// Sends a turn to a provider: the channel's primary, then its failover when the primary is unavailable, throttles or
 /// errs. A provider is unavailable when it does not carry the channel, is down this epoch or is in a scripted outage;
 /// degradation adds latency and errors; a provider without AI integration adds the team's connector; throttling follows
-/// the epoch's quota unless a rate-limit layer holds the request instead. Not thread-safe: one per shard.
+/// the epoch's quota unless a rate-limit layer holds the request instead, and the provider's latency is stretched by the
+/// utilisation of its quota in the previous epoch (<see cref="ProviderRuntime"/>). Not thread-safe: one per shard.
 /// </summary>
 public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, GuardrailModel[] layers, FaultSchedule faults, ISimulationObserver observer)
 {
@@ -49,7 +50,8 @@ public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, Gu
         if (provider.Carries(channel) && !snapshot.ProviderDown[p] && !faults.Active(FaultKind.ProviderOutage, t, p, channel: channel))
         {
             var (extraError, extraLatency) = faults.Degradation(t, p, channel);
-            latencyMicros += provider.Latency(channel).SampleMicros(ref rng) + (extraLatency > 0 ? (long)(extraLatency * rng.Uniform(0.5, 1.5)) : 0);
+            latencyMicros += (long)(provider.Latency(channel).SampleMicros(ref rng) * snapshot.ProviderLatencyFactor[p])
+                + (extraLatency > 0 ? (long)(extraLatency * rng.Uniform(0.5, 1.5)) : 0);
             var errorRate = provider.Config.ErrorRate + extraError;
             if (!provider.Config.AiIntegration)
             {
@@ -57,7 +59,7 @@ public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, Gu
                 errorRate += provider.Config.ConnectorErrorRate;
             }
 
-            result = rng.Chance(snapshot.ProviderThrottle[p]) && !Held(channel, p, ref rng, ref latencyMicros)
+            result = rng.Chance(snapshot.ProviderThrottle[p]) && !Held(channel, provider, snapshot.ProviderThrottle[p], ref rng, ref latencyMicros)
                 ? ProviderResult.Throttled
                 : ProviderResult.Ok;
             if (result == ProviderResult.Ok && rng.Chance(errorRate))
@@ -70,17 +72,17 @@ public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, Gu
         return result;
     }
 
-    // A rate-limit layer covering the request holds it until the quota frees up instead of letting a 429 through.
-    private bool Held(Channel channel, int provider, ref Rng rng, ref long latencyMicros)
+    // A rate-limit layer covering the request holds it, retrying after the provider's stated retry-after, instead of letting a 429 through.
+    private bool Held(Channel channel, ProviderModel provider, double throttle, ref Rng rng, ref long latencyMicros)
     {
         foreach (var g in _rateLimits)
         {
-            if (g.Covers(channel, provider))
+            if (g.Covers(channel, provider.Index))
             {
-                var wait = RateLimitCheck.HoldMicros(g.Latency, ref rng);
+                var wait = RateLimitCheck.HoldMicros(g.Latency, provider.RetryAfterMicros, throttle, ref rng, out var admitted);
                 latencyMicros += wait;
                 observer.GuardrailCheck(g.Index, CheckResult.Block, wait);
-                return true;
+                return admitted;
             }
         }
 

@@ -163,6 +163,8 @@ public static class ResultsBuilder
             Placement = PlacementOf(world),
             Outcomes = outcomes,
             OutcomeShares = new SortedDictionary<string, double>(outcomes.ToDictionary(kv => kv.Key, kv => Ratio(kv.Value, n)), StringComparer.Ordinal),
+            Abandonment = new SortedDictionary<string, long>(
+                Enum.GetValues<AbandonReason>().ToDictionary(r => r.Name(), r => ChannelInfo.All.Sum(c => t.Abandoned(r, c))), StringComparer.Ordinal),
             Rollbacks = new RollbackResults
             {
                 Total = rollbacks,
@@ -185,6 +187,8 @@ public static class ResultsBuilder
             Latency = latency,
             Guardrails = guardrails,
             Providers = providers,
+            Agents = CapacityResults.Agents(world, t),
+            ProviderLoad = CapacityResults.Providers(world, t),
             Effort = EffortOf(world),
             Queues = QueuesOf(world, t),
         };

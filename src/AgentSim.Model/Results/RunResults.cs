@@ -26,6 +26,9 @@ public sealed record RunResults
     /// <summary>Share of conversations by outcome.</summary>
     public required SortedDictionary<string, double> OutcomeShares { get; init; }
 
+    /// <summary>Abandoned conversations by reason (<c>repeats</c>, <c>frustration</c>, <c>turn_tolerance</c>, <c>queue</c>); they add up to the abandoned outcome.</summary>
+    public required SortedDictionary<string, long> Abandonment { get; init; }
+
     /// <summary>Rollbacks.</summary>
     public required RollbackResults Rollbacks { get; init; }
 
@@ -46,6 +49,12 @@ public sealed record RunResults
 
     /// <summary>Provider requests by provider and result.</summary>
     public required SortedDictionary<string, SortedDictionary<string, long>> Providers { get; init; }
+
+    /// <summary>Agent deployments by name: load, utilisation of the concurrency limit and waits for a free slot.</summary>
+    public required SortedDictionary<string, AgentLoadResults> Agents { get; init; }
+
+    /// <summary>Providers by name: offered requests per second and utilisation of the quota.</summary>
+    public required SortedDictionary<string, ProviderLoadResults> ProviderLoad { get; init; }
 
     /// <summary>Engineering effort the scenario implies, person-weeks.</summary>
     public required EffortResults Effort { get; init; }

@@ -19,6 +19,7 @@ public sealed class LabelSpace(int providers, int guardrails, int agents, int qu
     private static readonly int IncidentKinds = Wire<IncidentKind>.Count;
     private static readonly int ProviderResults = Wire<ProviderResult>.Count;
     private static readonly int Reasons = Wire<RollbackReason>.Count;
+    private static readonly int AbandonReasons = Wire<AbandonReason>.Count;
 
     /// <summary>Number of providers in the world.</summary>
     public int Providers { get; } = providers;
@@ -64,6 +65,12 @@ public sealed class LabelSpace(int providers, int guardrails, int agents, int qu
 
     /// <summary>Size of the rollback segment.</summary>
     public int RollbackCount => Agents * Reasons;
+
+    /// <summary>Size of the abandon-reason segment.</summary>
+    public int AbandonCount => AbandonReasons * Ch;
+
+    /// <summary>Index of (reason, channel).</summary>
+    public static int Abandoned(AbandonReason reason, Channel channel) => ((int)reason * Ch) + (int)channel;
 
     /// <summary>Index of (outcome, channel).</summary>
     public static int Ended(Outcome outcome, Channel channel) => ((int)outcome * Ch) + (int)channel;

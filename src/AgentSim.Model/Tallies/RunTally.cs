@@ -30,6 +30,10 @@ public sealed class RunTally : ISimulationObserver
     private readonly int _guardHist;
     private readonly int _ttdHist;
     private readonly int _queues;
+    private readonly int _abandoned;
+    private readonly int _agentAnswers;
+    private readonly int _agentLoad;
+    private readonly int _providerLoad;
 
     /// <summary>Creates an empty tally laid out by a world's label space (<c>World.Labels</c>).</summary>
     public RunTally(LabelSpace space)
@@ -54,6 +58,10 @@ public sealed class RunTally : ISimulationObserver
         _guardHist = o; o += space.Guardrails * H;
         _ttdHist = o; o += space.IncidentKindCount * H;
         _queues = o; o += space.Queues * LabelSpace.QueueSlot;
+        _abandoned = o; o += space.AbandonCount;
+        _agentAnswers = o; o += space.Agents * 4;
+        _agentLoad = o; o += space.Agents * 4;
+        _providerLoad = o; o += space.Providers * 3;
         Values = new long[o];
     }
 
@@ -84,11 +92,14 @@ public sealed class RunTally : ISimulationObserver
     public void ConversationEnded(Outcome outcome, Channel channel) => Values[_ended + LabelSpace.Ended(outcome, channel)]++;
 
     /// <inheritdoc />
+    public void ConversationAbandoned(AbandonReason reason, Channel channel) => Values[_abandoned + LabelSpace.Abandoned(reason, channel)]++;
+
+    /// <inheritdoc />
     public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
     {
         var c = (int)channel;
         Values[_turns + _space.Turn(channel, provider)]++;
-                Values[_guardSum + c] += guardrailMicros;
+        Values[_guardSum + c] += guardrailMicros;
         Values[_turnHist + (c * H) + LatencyHistogram.BucketOf(latencyMicros)]++;
         Values[_guardTurnHist + (c * H) + LatencyHistogram.BucketOf(guardrailMicros)]++;
     }
@@ -129,6 +140,47 @@ public sealed class RunTally : ISimulationObserver
     public void AgentRollback(int agent, RollbackReason reason) => Values[_rollbacks + LabelSpace.Rollback(agent, reason)]++;
 
     /// <inheritdoc />
+    public void AgentAnswered(int agent, long answerMicros, long waitMicros)
+    {
+        var i = _agentAnswers + (agent * 4);
+        Values[i]++;
+        Values[i + 1] += answerMicros;
+        Values[i + 2] += waitMicros > 0 ? 1 : 0;
+        Values[i + 3] += waitMicros;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only the coordinator's tally sees these (once per epoch), so a peak kept here survives the merge, which adds zeros.</remarks>
+    public void AgentLoad(int agent, double busy, double utilisation)
+    {
+        if (busy <= 0)
+        {
+            return;
+        }
+
+        var i = _agentLoad + (agent * 4);
+        Values[i] = Math.Max(Values[i], Micro(busy));
+        Values[i + 1] = Math.Max(Values[i + 1], Micro(utilisation));
+        Values[i + 2] += Micro(utilisation);
+        Values[i + 3]++;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only the coordinator's tally sees these, like <see cref="AgentLoad"/>.</remarks>
+    public void ProviderLoad(int provider, double utilisation)
+    {
+        if (utilisation <= 0)
+        {
+            return;
+        }
+
+        var i = _providerLoad + (provider * 3);
+        Values[i] = Math.Max(Values[i], Micro(utilisation));
+        Values[i + 1] += Micro(utilisation);
+        Values[i + 2]++;
+    }
+
+    /// <inheritdoc />
     /// <remarks>Not tallied: results count rollbacks, not epochs spent rolled back.</remarks>
     public void AgentState(int agent, bool rolledBack)
     {
@@ -142,6 +194,32 @@ public sealed class RunTally : ISimulationObserver
 
     /// <summary>Turns on a channel through a provider.</summary>
     public long Turns(Channel c, int provider) => Values[_turns + _space.Turn(c, provider)];
+
+    /// <summary>Conversations abandoned for a reason, ending on a channel.</summary>
+    public long Abandoned(AbandonReason r, Channel c) => Values[_abandoned + LabelSpace.Abandoned(r, c)];
+
+    /// <summary>An agent's answers: how many, their summed answer time (µs), how many waited in its queue, and the summed wait (µs).</summary>
+    public (long Answers, long AnswerMicros, long Waited, long WaitMicros) AgentAnswers(int agent)
+    {
+        var i = _agentAnswers + (agent * 4);
+        return (Values[i], Values[i + 1], Values[i + 2], Values[i + 3]);
+    }
+
+    /// <summary>An agent's epochs with traffic: peak offered load (Erlangs), peak and mean utilisation of its concurrency limit, and how many epochs.</summary>
+    public (double PeakBusy, double PeakUtilisation, double MeanUtilisation, long Epochs) AgentLoadOf(int agent)
+    {
+        var i = _agentLoad + (agent * 4);
+        var epochs = Values[i + 3];
+        return (Values[i] / 1e6, Values[i + 1] / 1e6, epochs == 0 ? 0 : Values[i + 2] / 1e6 / epochs, epochs);
+    }
+
+    /// <summary>A provider's epochs with traffic: peak and mean utilisation of its quota, and how many epochs.</summary>
+    public (double PeakUtilisation, double MeanUtilisation, long Epochs) ProviderLoadOf(int provider)
+    {
+        var i = _providerLoad + (provider * 3);
+        var epochs = Values[i + 2];
+        return (Values[i] / 1e6, epochs == 0 ? 0 : Values[i + 1] / 1e6 / epochs, epochs);
+    }
 
     /// <summary>Switches from → to.</summary>
     public long Switches(Channel from, Channel to) => Values[_switches + LabelSpace.Switch(from, to)];
@@ -184,4 +262,6 @@ public sealed class RunTally : ISimulationObserver
 
     /// <summary>The integers of human queue <paramref name="queue"/> (<see cref="LabelSpace.QueueSlot"/> of them), written by its owner.</summary>
     public Span<long> Queue(int queue) => Values.AsSpan(_queues + (queue * LabelSpace.QueueSlot), LabelSpace.QueueSlot);
+
+    private static long Micro(double x) => (long)Math.Round(x * 1e6);
 }

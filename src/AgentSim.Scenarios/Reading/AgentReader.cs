@@ -5,7 +5,7 @@ namespace AgentSim.Scenarios.Reading;
 /// <summary>Reads agents: intents, the human queue they hand over to, behaviour, latency and governance.</summary>
 internal static class AgentReader
 {
-    private static readonly string[] AgentKeys = ["name", "intents", "queue", "behaviour", "latency", "governance"];
+    private static readonly string[] AgentKeys = ["name", "intents", "queue", "behaviour", "latency", "concurrency", "governance"];
 
     private static readonly string[] GovernanceKeys =
     [
@@ -61,6 +61,7 @@ internal static class AgentReader
         s.OptionalText("queue", v => agent.Queue = v);
         s.With("behaviour", (node, path) => agent.Behaviour = Specs.Behaviour(context, node, path, agent.Behaviour));
         s.With("latency", (node, path) => agent.Latency = Specs.Latency(context, node, path, agent.Latency));
+        s.Integer("concurrency", NumberRule.AtLeast(1), v => agent.Concurrency = v);
         s.With("governance", (node, path) => Governance(Section.Open(context, node, path, GovernanceKeys, RemovedGovernanceKeys), agent.Governance));
         return agent;
     }

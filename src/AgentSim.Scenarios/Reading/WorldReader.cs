@@ -1,4 +1,5 @@
 using AgentSim.Model;
+using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
 using YamlDotNet.RepresentationModel;
 
@@ -10,11 +11,13 @@ internal static class WorldReader
     private static readonly string[] ArrivalKeys = ["rate_per_second"];
     private static readonly string[] TimeKeys = ["epoch_seconds"];
     private static readonly string[] ChannelKeys = ["mix", "switch_probability", "matrix", "think_seconds"];
-    private static readonly string[] CustomerKeys = ["population", "locales", "patience", "switch_propensity", "tiers"];
+    private static readonly string[] CustomerKeys = ["population", "locales", "patience", "turn_tolerance", "switch_propensity", "tiers"];
+    private static readonly string[] ToleranceKeys = ["mean_seconds"];
     private static readonly string[] ConversationKeys =
     [
         "turns_needed", "max_turns", "pii_rate", "injection_rate", "abuse_rate", "intents", "frustration_per_repeat", "abandon_per_frustration",
         "frustration_per_resend", "frustration_per_duplicate", "frustration_per_wrong_answer", "frustration_per_refusal",
+        "frustration_per_tolerance",
     ];
 
     /// <summary>Reads every world section present at the top level.</summary>
@@ -81,9 +84,37 @@ internal static class WorldReader
         s.Integer("population", NumberRule.AtLeast(1), v => customers.Population = v);
         s.With("locales", (node, path) => customers.Locales = Locales(context, node, path) ?? customers.Locales);
         s.With("patience", (node, path) => customers.Patience = Specs.Range(context, node, path, customers.Patience, NumberRule.NonNegative));
+        s.With("turn_tolerance", (node, path) => customers.TurnTolerance = TurnTolerance(context, node, path));
         s.With("switch_propensity", (node, path) =>
             customers.SwitchPropensity = Specs.Range(context, node, path, customers.SwitchPropensity, NumberRule.Probability));
         s.With("tiers", (node, path) => customers.Tiers = Nodes.Weights(context, node, path) ?? customers.Tiers);
+    }
+
+    // A map channel → {mean_seconds: X}; it replaces the defaults, so channels it does not list have no turn tolerance.
+    private static Dictionary<Channel, double> TurnTolerance(ReadContext context, YamlNode node, string path)
+    {
+        var tolerance = new Dictionary<Channel, double>();
+        foreach (var (_, keyNode, value, entryPath) in Nodes.Entries(context, node, path))
+        {
+            var channel = Scalar.Name(context, keyNode, entryPath, Vocabulary.Channels);
+            if (value is YamlScalarNode)
+            {
+                context.Report(value, entryPath, $"expected {{mean_seconds: X}} (the mean seconds a customer waits for an answer), got {Scalar.Describe(value)}");
+                continue;
+            }
+
+            var s = Section.Open(context, value, entryPath, ToleranceKeys);
+            s.Require("mean_seconds", "give the mean seconds a customer waits for an answer, e.g. {mean_seconds: 30}");
+            s.Number("mean_seconds", NumberRule.Positive, mean =>
+            {
+                if (channel is { } c)
+                {
+                    tolerance[c] = mean;
+                }
+            });
+        }
+
+        return tolerance;
     }
 
     private static List<string>? Locales(ReadContext context, YamlNode node, string path)
@@ -134,6 +165,7 @@ internal static class WorldReader
         s.Probability("frustration_per_duplicate", v => conversation.FrustrationPerDuplicate = v);
         s.Probability("frustration_per_wrong_answer", v => conversation.FrustrationPerWrongAnswer = v);
         s.Probability("frustration_per_refusal", v => conversation.FrustrationPerRefusal = v);
+        s.Number("frustration_per_tolerance", NumberRule.NonNegative, v => conversation.FrustrationPerTolerance = v);
         if (conversation.TurnsNeeded.Max > conversation.MaxTurns && (s.Has("max_turns") || s.Has("turns_needed")))
         {
             var field = s.Has("max_turns") ? s.PathOf("max_turns") : s.PathOf("turns_needed");

@@ -36,7 +36,7 @@ public sealed class RunCommandTests : IDisposable
         var results = File.ReadAllText(Path.Combine(outDir, "results.json"));
         Assert.Contains("\"conversations\": 1500", results, StringComparison.Ordinal);
         var summary = File.ReadAllText(Path.Combine(outDir, "summary.md"));
-        foreach (var title in new[] { "## Outcomes", "## Human queues", "## Rollbacks and context", "## Incidents by kind", "## PII leaks by channel", "## Turn latency by channel", "## Guardrail layers" })
+        foreach (var title in new[] { "## Outcomes", "## Abandoned, by reason", "## Human queues", "## AI agents (capacity)", "## Providers (quota)", "## Rollbacks and context", "## Incidents by kind", "## PII leaks by channel", "## Turn latency by channel", "## Guardrail layers" })
         {
             Assert.Contains(title, summary, StringComparison.Ordinal);
             Assert.Contains(title[3..], result.Output, StringComparison.Ordinal);

@@ -24,6 +24,7 @@ public sealed class MetricsEndpointTests
     {
         ["agentsim_conversations_started_total"] = ["channel"],
         ["agentsim_conversations_ended_total"] = ["outcome", "channel"],
+        ["agentsim_conversations_abandoned_total"] = ["reason", "channel"],
         ["agentsim_conversations_in_flight"] = [],
         ["agentsim_turns_total"] = ["channel", "provider"],
         ["agentsim_channel_switches_total"] = ["from", "to"],
@@ -33,6 +34,9 @@ public sealed class MetricsEndpointTests
         ["agentsim_incidents_total"] = ["kind", "channel", "detected"],
         ["agentsim_agent_rollbacks_total"] = ["agent", "reason"],
         ["agentsim_agent_rolled_back"] = ["agent"],
+        ["agentsim_agent_utilisation"] = ["agent"],
+        ["agentsim_agent_busy"] = ["agent"],
+        ["agentsim_provider_utilisation"] = ["provider"],
         ["agentsim_provider_requests_total"] = ["provider", "channel", "result"],
         ["agentsim_turn_latency_seconds"] = ["channel", "provider"],
         ["agentsim_guardrail_latency_seconds"] = ["guardrail", "placement"],
@@ -139,7 +143,7 @@ public sealed class MetricsEndpointTests
             ["result"] = [.. Enum.GetValues<CheckResult>().Select(r => r.Name()), .. Enum.GetValues<ProviderResult>().Select(r => r.Name())],
             ["detected"] = ["true", "false"],
             ["agent"] = [.. world.Agents.Select(a => a.Name)],
-            ["reason"] = [.. Enum.GetValues<RollbackReason>().Select(r => r.Name()), "admission", "lag"],
+            ["reason"] = [.. Enum.GetValues<RollbackReason>().Select(r => r.Name()), .. Enum.GetValues<AbandonReason>().Select(r => r.Name()), "admission", "lag"],
             ["queue"] = [.. world.Queues.Select(q => q.Name)],
         };
     }

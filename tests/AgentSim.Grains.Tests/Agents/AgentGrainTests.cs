@@ -21,7 +21,7 @@ public sealed class AgentGrainTests(ClusterFixture cluster)
 
         var first = await grain.BeginEpochAsync(0);
         var incidents = Enumerable.Range(0, policy.IncidentBudget + 1).Select(i => (long)i * 1_000).ToArray();
-        var reason = await grain.CloseEpochAsync(epoch, incidents, []);
+        var reason = await grain.CloseEpochAsync(epoch, incidents, [], 0, 0);
         var during = await grain.BeginEpochAsync(epoch);
         var cooldownEnd = epoch + (long)(policy.CooldownMinutes * 60_000_000);
         var lastBlocked = await grain.BeginEpochAsync(cooldownEnd - epoch);
@@ -44,7 +44,7 @@ public sealed class AgentGrainTests(ClusterFixture cluster)
         await grain.StartAsync(request);
 
         var incidents = Enumerable.Range(0, agent.Config.Governance.IncidentBudget).Select(i => (long)i).ToArray();
-        var reason = await grain.CloseEpochAsync(world.EpochMicros, incidents, []);
+        var reason = await grain.CloseEpochAsync(world.EpochMicros, incidents, [], 0, 0);
         var next = await grain.BeginEpochAsync(world.EpochMicros);
 
         Assert.Null(reason);

@@ -23,27 +23,27 @@ public class GoldenResultsTests
     /// <summary>The hashes, one per preset.</summary>
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
     {
-        ["application-only"] = "9af5569dd63ced91dd6599f1f272826c84f6d946b46e1c22dd0903c358d0d446",
-        ["baseline"] = "9a7ae96ba031ef2572b66b32b3dc8ba71eb70f6cfd755ed0d040bc1939aeb19a",
-        ["capacity"] = "b851705afe6f753a2104f849d9e92b871b7d92102b881fd876144cd4c646c30a",
-        ["defense-in-depth"] = "225c1e5f46388886b163f9a4740e87843fdbbbcc16ef45ffd92b2706b267cdfc",
-        ["no-native-context"] = "f870eb0b4fe8203b07d635250a4a4aa9da508b8055df580b90f2a0a3757cf941",
-        ["platform-native"] = "929830e7b04922c26ff7c94a3ee4daff51f80b36f082d756e604d9101b48f9d5",
-        ["provider-outage"] = "9dfc6c6226cd7fd4761d6d9a0f70085cd7b532e1445eb8560e413f7e88ccc3f2",
-        ["strict-governance"] = "a9d89211b7488745ee32f40258b1225ad4a0496932e43cee015c269921a5a723",
+        ["application-only"] = "a5d47a12de50f3cc2f644505fc005d7077e1f5205b8384d5c506b4da88703c6d",
+        ["baseline"] = "00ec8bf6d88ee07c0dd53ee016836517fcea607b40f869b5c2ce7b6b4d98e4bd",
+        ["capacity"] = "a8aaa978ce3ac106919de4701b032b4a0df7febb165a8c9176da59f7d284d7ce",
+        ["defense-in-depth"] = "c61f2afb387b81d874bec01a76e197ea4c9069ba4030048ec464a434043f43d1",
+        ["no-native-context"] = "c7bdfda4f187f40e44f328e537c02f4289e07f879d9754c56235aa3e6c0bc405",
+        ["platform-native"] = "b02704cb801fd0a9330210001cdca696c355b4d92999d502434defb29609e889",
+        ["provider-outage"] = "047825871524f4c0e71a4cb8dbe5af18585268375bb16fd93bd57f98e8560d4b",
+        ["strict-governance"] = "6206ef6bab7346e9056ee59a1eabab71c8ac5a3f89606ff4cbcf0f85b205989e",
     };
 
     /// <summary>The hashes of the perturbed worlds of <see cref="GoldenWorlds"/>, by index.</summary>
     public static readonly IReadOnlyList<string> ExpectedWorlds =
     [
-        "7eee34446090fdac159333bdc6202845a324489c313ad4d7c4bb5b013bbe7b97",
-        "0a4d2f28de009f5b98614db27b0ed3f949a04641422c89164fe5f83ba9df8a3b",
-        "efcba0ee8ab7023f976d377c0c1ad1fb8e14b415cda110b767a8eda1d49cf519",
-        "a2227558175f12186a7d3629726cc677de8aacef02357d3b8bb9ea64dba95f81",
-        "4f9992247de1ad2ae118cce527b3c00a6001e1b34907fb92289ca360c6d6ae5a",
-        "a84eab1754f4a0aa561822b178b4ff4e04057e3c096ea30ecff4d5785c184b04",
-        "7f6476832d65cef2a0d2e506791c5ba8f943dddbc2c4f20be80e913297790c95",
-        "543d3163670e2f5ef0b3e9b49e081e6a32f141284f04da870bf58a355fe80b8a",
+        "483df1f308214c4bf9fb10d8e353dba0c3c0744b11e50ac79b65c0b967ca819c",
+        "9441642cd06b015b89ac80e3f5975e2d3dc03cb24c33560ce06aa2d2d19f1228",
+        "15b7ae290c9d05f7fef30771e09e1e5a2c1403a89e01e41f1def01515ca09636",
+        "88c51f86ac32bea75c84709a8aeb90e856ef0b5be93419ef3a6c69ee1d46015c",
+        "4e8f1d18aef4f76e9c85ed61ecf4d1d92ac5bd4191cb332434b31a8a9642ff56",
+        "7b8cce51c46a06958956f42e2506b22c9fd4efeed4639151823cf9f20de8987f",
+        "f05a63aac50d21aef0a4a0d40d1b526b71fa254dad63dbd62ffc89e51d7afec8",
+        "393e397287e6e2da576a6a0e2fefcebcd0e6acb598cd9daef4321d927a5db216",
     ];
 
     public static TheoryData<string> PresetNames => new(Presets.Names);

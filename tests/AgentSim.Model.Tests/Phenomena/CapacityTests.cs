@@ -38,6 +38,24 @@ public class CapacityTests
         Assert.Equal(high.Conversations, high.Outcomes.Values.Sum());
     }
 
+    [Fact]
+    public void Capacity_TenTimesTheRate_AgentsAndProvidersRunHotterAndTurnsWaitForTheAgent()
+    {
+        var (low, high) = Runs.Value;
+        foreach (var agent in new[] { "support-agent", "tech-agent" })
+        {
+            var l = low.Agents[agent];
+            var h = high.Agents[agent];
+            Assert.True(l.PeakUtilisation < 0.5, $"{agent} peak utilisation at rate 2: {l.PeakUtilisation}");
+            Assert.True(h.PeakUtilisation > 1, $"{agent} peak utilisation at rate 20: {h.PeakUtilisation} (overloaded)");
+            Assert.True(h.WaitedShare > l.WaitedShare + 0.2, $"{agent} answers that waited {l.WaitedShare} -> {h.WaitedShare}");
+            Assert.True(h.MeanWaitMs > 100, $"{agent} mean wait {l.MeanWaitMs} -> {h.MeanWaitMs} ms");
+        }
+
+        Assert.True(low.ProviderLoad["omnicx"].PeakUtilisation < 0.5, $"omnicx peak utilisation {low.ProviderLoad["omnicx"].PeakUtilisation}");
+        Assert.True(high.ProviderLoad["omnicx"].PeakUtilisation > 1, $"omnicx peak utilisation {high.ProviderLoad["omnicx"].PeakUtilisation}");
+    }
+
     private static RunResults Run(double rate)
     {
         var scenario = Presets.Load("capacity");

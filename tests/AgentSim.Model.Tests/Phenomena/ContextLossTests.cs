@@ -16,7 +16,9 @@ public class ContextLossTests
         Assert.True(split.OutcomeShares["abandoned"] > baseline.OutcomeShares["abandoned"] + 0.02, $"abandoned {split.OutcomeShares["abandoned"]} vs {baseline.OutcomeShares["abandoned"]}");
         var hallucinations = split.Incidents.ByKind["hallucination"].Total / (double)split.Conversations;
         var baseHallucinations = baseline.Incidents.ByKind["hallucination"].Total / (double)baseline.Conversations;
-        Assert.True(hallucinations > 1.5 * baseHallucinations, $"hallucinations/conversation {hallucinations} vs {baseHallucinations}");
+        // About 100 against 70 hallucinations in 12,000 conversations: Poisson noise alone is about ±12% on each count, and
+        // since turn tolerance some customers hang up on a slow line before the turn after a loss, so 1.3× is the margin.
+        Assert.True(hallucinations > 1.3 * baseHallucinations, $"hallucinations/conversation {hallucinations} vs {baseHallucinations}");
         Assert.True(split.Rollbacks.Total > baseline.Rollbacks.Total, $"rollbacks {split.Rollbacks.Total} vs {baseline.Rollbacks.Total}");
     }
 }

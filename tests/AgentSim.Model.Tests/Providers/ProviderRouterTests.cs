@@ -21,21 +21,25 @@ public class ProviderRouterTests
 
     private static readonly Route[] Routes = [.. ChannelInfo.All.Select(c => c == Channel.Sms ? new Route(0, 1) : new Route(0, c == Channel.Voice ? -1 : 1))];
 
-    private static EpochSnapshot Snapshot(bool mainDown = false, double mainThrottle = 0) => new()
+    private static EpochSnapshot Snapshot(bool mainDown = false, double mainThrottle = 0, double mainLatencyFactor = 1) => new()
     {
         EndMicros = 60_000_000,
         AgentRolledBack = [],
         ProviderDown = [mainDown, false],
         ProviderThrottle = [mainThrottle, 0],
         GuardrailDown = [false],
+        AgentQueues = [],
+        ProviderLatencyFactor = [mainLatencyFactor, 1],
+        ProviderUtilisation = [0, 0],
     };
 
-    private static (int Provider, long Latency, RunTally Tally, EpochReport Report) Route(Channel channel, EpochSnapshot snapshot, FaultSchedule? faults = null, GuardrailModel[]? layers = null)
+    private static (int Provider, long Latency, RunTally Tally, EpochReport Report) Route(
+        Channel channel, EpochSnapshot snapshot, FaultSchedule? faults = null, GuardrailModel[]? layers = null, ulong seed = 9)
     {
         var tally = new RunTally(new LabelSpace(2, 1, 0));
         var router = new ProviderRouter(Routes, Providers, layers ?? [], faults ?? new FaultSchedule([]), tally);
         var report = new EpochReport(0, 2);
-        var rng = new Rng(9);
+        var rng = new Rng(seed);
         long latency = 0;
         var provider = router.Route(channel, snapshot, report, 1_000_000, ref rng, ref latency);
         return (provider, latency, tally, report);
@@ -99,11 +103,31 @@ public class ProviderRouterTests
     [Fact]
     public void Route_ThrottledWithRateLimitLayer_HoldsTheRequestOnThePrimary()
     {
+        // Throttled with chance 0.5: the first draw that throttles starts the hold, and a retry is admitted unless ten in a row are throttled.
         var limiter = new GuardrailModel(0, new GuardrailConfig { Name = "limit", Kind = GuardrailKind.RateLimit, Placement = Placement.Platform, Provider = "main" }, 0);
-        var (provider, latency, tally, _) = Route(Channel.WebChat, Snapshot(mainThrottle: 1), layers: [limiter]);
-        Assert.Equal(0, provider);
-        Assert.Equal(1, tally.Requests(0, Channel.WebChat, ProviderResult.Ok));
+        for (var seed = 0UL; seed < 40; seed++)
+        {
+            var (provider, _, tally, _) = Route(Channel.WebChat, Snapshot(mainThrottle: 0.5), layers: [limiter], seed: seed);
+            Assert.Equal(0, provider);
+            Assert.Equal(1, tally.Requests(0, Channel.WebChat, ProviderResult.Ok));
+        }
+    }
+
+    [Fact]
+    public void Route_ThrottledOnEveryRetry_RateLimitGivesUpAndFailsOver()
+    {
+        var limiter = new GuardrailModel(0, new GuardrailConfig { Name = "limit", Kind = GuardrailKind.RateLimit, Placement = Placement.Platform, Provider = "main" }, 0);
+        var (provider, _, tally, _) = Route(Channel.WebChat, Snapshot(mainThrottle: 1), layers: [limiter]);
+        Assert.Equal(1, provider);
+        Assert.Equal(1, tally.Requests(0, Channel.WebChat, ProviderResult.Throttled));
         Assert.Equal(1, tally.Checks(0, CheckResult.Block));
-        Assert.True(latency > 100_000, $"held request waited {latency} µs");
+    }
+
+    [Fact]
+    public void Route_ProviderUnderLoad_StretchesItsLatencyByTheSnapshotFactor()
+    {
+        // 100 ms at a factor of 2.5 (utilisation 0.6: 1/(1 − 0.6)) is 250 ms.
+        var (_, latency, _, _) = Route(Channel.WebChat, Snapshot(mainLatencyFactor: ProviderRuntime.LatencyFactorAt(0.6)));
+        Assert.InRange(latency, 249_000, 251_000);
     }
 }

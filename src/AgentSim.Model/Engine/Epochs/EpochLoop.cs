@@ -81,6 +81,12 @@ public sealed class EpochLoop
         for (var a = 0; a < snapshot.AgentRolledBack.Length; a++)
         {
             _observer.AgentState(a, snapshot.AgentRolledBack[a]);
+            _observer.AgentLoad(a, snapshot.AgentQueues[a].Busy, snapshot.AgentQueues[a].Utilisation);
+        }
+
+        for (var p = 0; p < snapshot.ProviderUtilisation.Length; p++)
+        {
+            _observer.ProviderLoad(p, snapshot.ProviderUtilisation[p]);
         }
 
         var count = ArrivalSchedule.CountFor(_world, Epoch, Remaining);
@@ -159,6 +165,7 @@ public sealed class EpochLoop
             {
                 _observer.QueueAbandoned(q, left.WaitMicros);
                 _observer.ConversationEnded(Outcome.Abandoned, left.Channel);
+                _observer.ConversationAbandoned(AbandonReason.Queue, left.Channel);
             }
 
             _observer.QueueState(q, _queues[q].Waiting, _queues[q].Busy);

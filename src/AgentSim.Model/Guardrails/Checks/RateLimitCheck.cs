@@ -5,13 +5,13 @@ namespace AgentSim.Model.Guardrails.Checks;
 
 /// <summary>
 /// Rate limiting: it checks no text. When a provider it covers throttles a request, the limiter holds the request until
-/// the quota frees up instead of letting a 429 through (<see cref="Providers.ProviderRouter"/> asks it).
+/// the provider's stated retry-after has passed and retries, instead of letting a 429 through (<see cref="Providers.ProviderRouter"/> asks it).
 /// </summary>
 [ChecksKind(GuardrailKind.RateLimit)]
 public sealed class RateLimitCheck(GuardrailConfig config) : IGuardrailCheck
 {
-    /// <summary>Mean time a held request waits for the quota, in seconds (exponential).</summary>
-    public const double MeanWaitSeconds = 1.0;
+    /// <summary>Retries a held request makes before the limiter gives up and lets the 429 through (to the failover).</summary>
+    public const int MaxRetries = 10;
 
     /// <summary>The layer's configuration.</summary>
     public GuardrailConfig Config { get; } = config;
@@ -28,7 +28,26 @@ public sealed class RateLimitCheck(GuardrailConfig config) : IGuardrailCheck
     /// <inheritdoc />
     public CheckResult CheckOutput(in CheckedTurn turn, ref AgentAnswer answer, ref Rng rng, ref long latencyMicros) => CheckResult.Pass;
 
-    /// <summary>How long a throttled request is held: the limiter's own latency plus the wait for the quota.</summary>
-    public static long HoldMicros(LogNormal layerLatency, ref Rng rng) =>
-        layerLatency.SampleMicros(ref rng) + (long)(rng.Exponential(MeanWaitSeconds) * 1_000_000);
+    /// <summary>
+    /// Holds a throttled request: the limiter's own latency, then it waits the provider's stated retry-after
+    /// (<paramref name="retryAfterMicros"/>, until its next token) and retries, throttled again with chance
+    /// <paramref name="throttle"/>, at most <see cref="MaxRetries"/> times. Returns the time held; <paramref name="admitted"/>
+    /// is false when every retry was throttled.
+    /// </summary>
+    public static long HoldMicros(LogNormal layerLatency, long retryAfterMicros, double throttle, ref Rng rng, out bool admitted)
+    {
+        var held = layerLatency.SampleMicros(ref rng);
+        for (var retry = 0; retry < MaxRetries; retry++)
+        {
+            held += retryAfterMicros;
+            if (!rng.Chance(throttle))
+            {
+                admitted = true;
+                return held;
+            }
+        }
+
+        admitted = false;
+        return held;
+    }
 }

@@ -37,10 +37,28 @@ public class GuardrailChecksTests
     }
 
     [Fact]
-    public void RateLimitCheck_Hold_IsTheLayerLatencyPlusAnExponentialWaitOfMeanOneSecond()
+    public void RateLimitCheck_Hold_WaitsTheRetryAfterOncePerThrottledTry()
     {
+        // Throttled with chance 0.5 on each retry: tries until admitted are geometric with mean 1/(1 − 0.5) = 2 (capped at
+        // 10, which changes the mean by 2^-10), so the mean hold is the layer's ~10 µs plus 2 × 40 ms = 80 ms.
         var rng = new Rng(5);
-        var mean = Enumerable.Range(0, 50_000).Average(_ => RateLimitCheck.HoldMicros(new LogNormal(10, 10.0001), ref rng)) / 1e6;
-        Assert.InRange(mean, 0.98 + 0.01, 1.02 + 0.01);
+        var admitted = 0;
+        var mean = Enumerable.Range(0, 50_000).Average(_ =>
+        {
+            var held = RateLimitCheck.HoldMicros(new LogNormal(0.01, 0.010001), 40_000, 0.5, ref rng, out var ok);
+            admitted += ok ? 1 : 0;
+            return held;
+        }) / 1e3;
+        Assert.InRange(mean, 79.0, 81.0);
+        Assert.InRange(50_000 - admitted, 20, 80); // 50,000 × 2^-10 ≈ 49 give up after ten throttled retries
+    }
+
+    [Fact]
+    public void RateLimitCheck_Hold_NotThrottledAgain_WaitsExactlyOneRetryAfter()
+    {
+        var rng = new Rng(6);
+        var held = RateLimitCheck.HoldMicros(new LogNormal(0.01, 0.010001), 33_334, 0, ref rng, out var admitted);
+        Assert.True(admitted);
+        Assert.InRange(held, 33_334, 33_334 + 20);
     }
 }
