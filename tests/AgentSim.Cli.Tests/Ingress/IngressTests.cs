@@ -47,7 +47,9 @@ public sealed class IngressTests
             var second = await live.WaitForAsync($$"""{"channel":"web_chat","seed":{{seed}}}""");
             Assert.Equal(first.GetProperty("outcome").GetString(), second.GetProperty("outcome").GetString());
             Assert.Equal(first.GetProperty("turns").GetInt32(), second.GetProperty("turns").GetInt32());
-            Assert.Equal(first.GetProperty("simulated_seconds").GetDouble(), second.GetProperty("simulated_seconds").GetDouble(), 6);
+            // Provider latency grows with the quota's utilisation in the epoch before (the other conversation's requests),
+            // so the same conversation may take a little longer or shorter; its draws, turns and outcome are the same.
+            Assert.Equal(first.GetProperty("simulated_seconds").GetDouble(), second.GetProperty("simulated_seconds").GetDouble(), first.GetProperty("simulated_seconds").GetDouble() * 0.01);
             var simulated = first.GetProperty("simulated_seconds").GetDouble();
             var wall = first.GetProperty("wall_seconds").GetDouble();
             Assert.True(wall >= (simulated / 100) - 0.002, $"seed {seed}: {wall} s of wall time for {simulated} simulated seconds at time scale 100");
