@@ -56,14 +56,20 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         }
 
         ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
+        SiloPorts.CheckFree((settings.SiloPort, settings.SiloPortLabel), (settings.GatewayPort, settings.GatewayPortLabel));
         await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
-            new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Configuration = configuration, ClusterId = settings.ClusterId },
+            new AgentSimHostOptions
+            {
+                Urls = settings.Urls, Dashboard = settings.Dashboard, Traffic = traffic, Configuration = configuration, ClusterId = settings.ClusterId,
+                SiloPort = settings.SiloPort, GatewayPort = settings.GatewayPort,
+            },
             cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
         context.Console.WriteLine($"silo {host.ClusterId} listening on {root}");
         context.Console.WriteLine($"  metrics   {root}/metrics");
         context.Console.WriteLine($"  health    {root}{AgentSimHealth.LivePath}, {root}{AgentSimHealth.ReadyPath}");
-        context.Console.WriteLine($"  dashboard {root}{AgentSimHost.DashboardPath}");
+        context.Console.WriteLine(settings.Dashboard ? $"  dashboard {root}{AgentSimHost.DashboardPath}" : "  dashboard off (--dashboard serves it)");
+        context.Console.WriteLine($"  orleans   gateway 127.0.0.1:{host.GatewayPort}, silo port {host.SiloPort}, cluster and service id {host.ClusterId}");
         context.Console.WriteLine(traffic is null
             ? "  no traffic (give --scenario to generate some); Ctrl+C stops"
             : string.Create(CultureInfo.InvariantCulture, $"  traffic: {settings.Scenario}, {traffic.World.Config.Arrivals.RatePerSecond} conversations per simulated second, time scale {settings.TimeScale}, epoch {settings.EpochSeconds} s; Ctrl+C stops"));

@@ -32,6 +32,9 @@ public sealed class SiloSettings
         [$"{Section}:Seed"] = "--seed",
         [$"{Section}:Parallelism"] = "--parallelism",
         [$"{Section}:ClusterId"] = "--cluster-id",
+        [$"{Section}:SiloPort"] = "--silo-port",
+        [$"{Section}:GatewayPort"] = "--gateway-port",
+        [$"{Section}:Dashboard"] = "--dashboard",
     };
 
     /// <summary>Where metrics, health and the dashboard are served, separated by ';'.</summary>
@@ -61,6 +64,21 @@ public sealed class SiloSettings
     /// <summary>Cluster and service id; null makes one unique to this process.</summary>
     public string? ClusterId { get; set; }
 
+    /// <summary>Port of the silo-to-silo endpoint on 127.0.0.1; null (or 0) picks a free one.</summary>
+    public int? SiloPort { get; set; }
+
+    /// <summary>How problems name <see cref="SiloPort"/>: the flag, or the key and where it was set.</summary>
+    public string SiloPortLabel { get; set; } = $"{Section}:SiloPort";
+
+    /// <summary>Port of the Orleans client gateway on 127.0.0.1; null (or 0) picks a free one.</summary>
+    public int? GatewayPort { get; set; }
+
+    /// <summary>How problems name <see cref="GatewayPort"/>: the flag, or the key and where it was set.</summary>
+    public string GatewayPortLabel { get; set; } = $"{Section}:GatewayPort";
+
+    /// <summary>Serve the Orleans Dashboard at /dashboard on <see cref="Urls"/>; off unless asked, since it shows any grain's state.</summary>
+    public bool Dashboard { get; set; }
+
     /// <summary>
     /// Reads the settings; throws <see cref="CliInputException"/> listing every unknown key under <c>Silo</c> and every
     /// value that is unreadable or out of range, each named by its flag or by its key and source (file or environment variable).
@@ -87,7 +105,17 @@ public sealed class SiloSettings
             Seed = reader.Whole($"{Section}:Seed", 0, ulong.MaxValue),
             Parallelism = (int?)reader.Whole($"{Section}:Parallelism", 1, 1024) ?? Environment.ProcessorCount,
             ClusterId = reader.Text($"{Section}:ClusterId"),
+            SiloPort = (int?)reader.Whole($"{Section}:SiloPort", 0, 65535),
+            SiloPortLabel = reader.Label($"{Section}:SiloPort"),
+            GatewayPort = (int?)reader.Whole($"{Section}:GatewayPort", 0, 65535),
+            GatewayPortLabel = reader.Label($"{Section}:GatewayPort"),
+            Dashboard = reader.Switch($"{Section}:Dashboard") ?? false,
         };
+        if (settings.SiloPort is > 0 && settings.SiloPort == settings.GatewayPort)
+        {
+            reader.Problems.Add($"{settings.GatewayPortLabel}: is the same port as {settings.SiloPortLabel} ({settings.SiloPort}); the silo and the gateway each need their own");
+        }
+
         if (configuration[UrlsKey] is { } urls && string.IsNullOrWhiteSpace(urls))
         {
             reader.Problems.Add($"{settings.UrlsLabel}: is empty; give http://HOST:PORT, e.g. {DefaultUrls} (the default)");
