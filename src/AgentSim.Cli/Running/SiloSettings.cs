@@ -122,6 +122,15 @@ public sealed class SiloSettings
         }
 
         reader.Problems.AddRange(ListenUrls.Problems(settings.Urls, settings.UrlsLabel));
+        var httpPorts = ListenUrls.Ports(settings.Urls);
+        foreach (var (port, label) in new[] { (settings.SiloPort, settings.SiloPortLabel), (settings.GatewayPort, settings.GatewayPortLabel) })
+        {
+            if (port is > 0 && httpPorts.Contains(port.Value))
+            {
+                reader.Problems.Add($"{label}: port {port} is also a port of {settings.UrlsLabel} ('{settings.Urls}'); HTTP and Orleans each need their own");
+            }
+        }
+
         return reader.Problems.Count > 0 ? throw new CliInputException(reader.Problems) : settings;
     }
 }

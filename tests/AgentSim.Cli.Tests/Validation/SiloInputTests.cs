@@ -63,6 +63,15 @@ public sealed class SiloInputTests
         Assert.Equal("error: --gateway-port: is the same port as --silo-port (30500); the silo and the gateway each need their own", result.Error.Trim());
     }
 
+    [Fact]
+    public async Task Silo_GatewayOnTheHttpPort_ExitsTwoNamingBothFlags()
+    {
+        var result = await Cli.RunAsync("silo", "--urls", "http://127.0.0.1:30600", "--gateway-port", "30600");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --gateway-port: port 30600 is also a port of --urls ('http://127.0.0.1:30600'); HTTP and Orleans each need their own", result.Error.Trim());
+    }
+
     [Theory]
     [InlineData("--gateway-port", "65536", "--gateway-port must be a whole number from 0 to 65535, got '65536'.")]
     [InlineData("--silo-port", "-1", "--silo-port must be a whole number from 0 to 65535, got '-1'.")]
