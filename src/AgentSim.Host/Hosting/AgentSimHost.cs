@@ -21,8 +21,9 @@ namespace AgentSim.Host.Hosting;
 
 /// <summary>
 /// An AgentSim host: an in-process Orleans silo (localhost clustering on the given or free ports, the given or a unique
-/// cluster id, in-memory state) and, optionally, an HTTP endpoint on 127.0.0.1 (or the given URLs) serving Prometheus metrics, health and the
-/// Orleans Dashboard, and traffic the silo generates by itself. Start it, use its grain factory or wait for shutdown, stop it.
+/// cluster id, in-memory state) and, optionally, an HTTP endpoint on 127.0.0.1 (or the given URLs) serving Prometheus
+/// metrics, health and, when asked, the Orleans Dashboard (every error answer a problem details body), and traffic the
+/// silo generates by itself. Start it, use its grain factory or wait for shutdown, stop it.
 /// </summary>
 public sealed class AgentSimHost : IAsyncDisposable
 {
