@@ -6,8 +6,8 @@ using AgentSim.Scenarios.Reading;
 namespace AgentSim.Cli.Commands;
 
 /// <summary>
-/// <c>agentsim silo</c>: a long-running silo serving /metrics, /health/live, /health/ready and the Orleans Dashboard,
-/// optionally generating a scenario's traffic in real time. Flags override AGENTSIM_ environment variables, which
+/// <c>agentsim silo</c>: a long-running silo serving /metrics, /health/live, /health/ready (and, when asked, the Orleans
+/// Dashboard) over HTTP and an Orleans gateway to clients on the same machine, optionally generating a scenario's traffic in real time. Flags override AGENTSIM_ environment variables, which
 /// override appsettings.json.
 /// </summary>
 public static class SiloCommand
@@ -25,10 +25,13 @@ public static class SiloCommand
         var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster and service id (Silo:ClusterId; default: unique per process)." };
         var clock = new Option<string>("--clock") { Description = "real (default): conversations run in real time with admission control and the HTTP ingress at /api/conversations; paced: the virtual-time engine's epochs paced against the wall clock (Silo:Clock)." };
         var maxInFlight = NumberOption.Create("--max-in-flight", $"Admission limit of the real-time clock: conversations in flight; past it arrivals are shed and the ingress answers 503 (Silo:MaxInFlight, default {Grains.Live.LiveConversations.DefaultLimit}).", 1, 10_000_000);
+        var siloPort = NumberOption.Create("--silo-port", "Orleans silo-to-silo port on 127.0.0.1 (Silo:SiloPort; default or 0: a free port).", 0, 65535);
+        var gatewayPort = NumberOption.Create("--gateway-port", "Orleans client gateway port on 127.0.0.1, for a client's localhost clustering (Silo:GatewayPort; default or 0: a free port).", 0, 65535);
+        var dashboard = new Option<bool>("--dashboard") { Description = "Serve the Orleans Dashboard at /dashboard on --urls (Silo:Dashboard; default off: it shows any grain's state to whoever reaches it)." };
 
-        var command = new Command("silo", "Run a long-lived silo serving /metrics, /health/live, /health/ready and /dashboard, optionally generating traffic in real time.")
+        var command = new Command("silo", "Run a long-lived silo serving /metrics, /health/live, /health/ready (and /dashboard with --dashboard) and an Orleans gateway, optionally generating traffic in real time.")
         {
-            urls, scenario, rate, timeScale, epoch, seed, parallelism, clusterId, clock, maxInFlight,
+            urls, scenario, rate, timeScale, epoch, seed, parallelism, clusterId, clock, maxInFlight, siloPort, gatewayPort, dashboard,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -51,6 +54,9 @@ public static class SiloCommand
             Flag($"{SiloSettings.Section}:ClusterId", parse.GetValue(clusterId));
             Flag($"{SiloSettings.Section}:Clock", parse.GetValue(clock));
             Flag($"{SiloSettings.Section}:MaxInFlight", Invariant(parse.GetValue(maxInFlight)));
+            Flag($"{SiloSettings.Section}:SiloPort", Invariant(parse.GetValue(siloPort)));
+            Flag($"{SiloSettings.Section}:GatewayPort", Invariant(parse.GetValue(gatewayPort)));
+            Flag($"{SiloSettings.Section}:Dashboard", parse.GetResult(dashboard) is not { Implicit: false } ? null : parse.GetValue(dashboard) ? "true" : "false");
             return new SiloHandler(context).RunAsync(flags, cancellation);
         });
         return command;

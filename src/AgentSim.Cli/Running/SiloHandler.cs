@@ -59,14 +59,20 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         }
 
         ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
+        SiloPorts.CheckFree((settings.SiloPort, settings.SiloPortLabel), (settings.GatewayPort, settings.GatewayPortLabel));
         await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
-            new AgentSimHostOptions { Urls = settings.Urls, Dashboard = true, Traffic = traffic, Live = live, Configuration = configuration, ClusterId = settings.ClusterId },
+            new AgentSimHostOptions
+            {
+                Urls = settings.Urls, Dashboard = settings.Dashboard, Traffic = traffic, Live = live, Configuration = configuration, ClusterId = settings.ClusterId,
+                SiloPort = settings.SiloPort, GatewayPort = settings.GatewayPort,
+            },
             cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
         context.Console.WriteLine($"silo {host.ClusterId} listening on {root}");
         context.Console.WriteLine($"  metrics   {root}/metrics");
         context.Console.WriteLine($"  health    {root}{AgentSimHealth.LivePath}, {root}{AgentSimHealth.ReadyPath}");
-        context.Console.WriteLine($"  dashboard {root}{AgentSimHost.DashboardPath}");
+        context.Console.WriteLine(settings.Dashboard ? $"  dashboard {root}{AgentSimHost.DashboardPath}" : "  dashboard off (--dashboard serves it)");
+        context.Console.WriteLine($"  orleans   gateway 127.0.0.1:{host.GatewayPort}, silo port {host.SiloPort}, cluster and service id {host.ClusterId}");
         if (live is not null)
         {
             context.Console.WriteLine($"  ingress   POST {root}{IngressEndpoints.ConversationsPath}, GET {root}{IngressEndpoints.ConversationsPath}/{{id}}");

@@ -34,6 +34,9 @@ public sealed class SiloSettings
         [$"{Section}:ClusterId"] = "--cluster-id",
         [$"{Section}:Clock"] = "--clock",
         [$"{Section}:MaxInFlight"] = "--max-in-flight",
+        [$"{Section}:SiloPort"] = "--silo-port",
+        [$"{Section}:GatewayPort"] = "--gateway-port",
+        [$"{Section}:Dashboard"] = "--dashboard",
     };
 
     /// <summary>The clocks a silo's traffic can run on.</summary>
@@ -65,6 +68,21 @@ public sealed class SiloSettings
 
     /// <summary>Cluster and service id; null makes one unique to this process.</summary>
     public string? ClusterId { get; set; }
+
+    /// <summary>Port of the silo-to-silo endpoint on 127.0.0.1; null (or 0) picks a free one.</summary>
+    public int? SiloPort { get; set; }
+
+    /// <summary>How problems name <see cref="SiloPort"/>: the flag, or the key and where it was set.</summary>
+    public string SiloPortLabel { get; set; } = $"{Section}:SiloPort";
+
+    /// <summary>Port of the Orleans client gateway on 127.0.0.1; null (or 0) picks a free one.</summary>
+    public int? GatewayPort { get; set; }
+
+    /// <summary>How problems name <see cref="GatewayPort"/>: the flag, or the key and where it was set.</summary>
+    public string GatewayPortLabel { get; set; } = $"{Section}:GatewayPort";
+
+    /// <summary>Serve the Orleans Dashboard at /dashboard on <see cref="Urls"/>; off unless asked, since it shows any grain's state.</summary>
+    public bool Dashboard { get; set; }
 
     /// <summary>
     /// <c>real</c> (the default): conversations are activations whose turns wait their scaled latencies and think times,
@@ -104,6 +122,11 @@ public sealed class SiloSettings
             ClusterId = reader.Text($"{Section}:ClusterId"),
             Clock = reader.Text($"{Section}:Clock") ?? "real",
             MaxInFlight = (int?)reader.Whole($"{Section}:MaxInFlight", 1, 10_000_000) ?? Grains.Live.LiveConversations.DefaultLimit,
+            SiloPort = (int?)reader.Whole($"{Section}:SiloPort", 0, 65535),
+            SiloPortLabel = reader.Label($"{Section}:SiloPort"),
+            GatewayPort = (int?)reader.Whole($"{Section}:GatewayPort", 0, 65535),
+            GatewayPortLabel = reader.Label($"{Section}:GatewayPort"),
+            Dashboard = reader.Switch($"{Section}:Dashboard") ?? false,
         };
         if (!Clocks.Contains(settings.Clock))
         {
@@ -114,12 +137,26 @@ public sealed class SiloSettings
             reader.Problems.Add($"{reader.Label($"{Section}:Rate")}: 0 (the ingress only) needs the real-time clock; the paced clock has no ingress");
         }
 
+        if (settings.SiloPort is > 0 && settings.SiloPort == settings.GatewayPort)
+        {
+            reader.Problems.Add($"{settings.GatewayPortLabel}: is the same port as {settings.SiloPortLabel} ({settings.SiloPort}); the silo and the gateway each need their own");
+        }
+
         if (configuration[UrlsKey] is { } urls && string.IsNullOrWhiteSpace(urls))
         {
             reader.Problems.Add($"{settings.UrlsLabel}: is empty; give http://HOST:PORT, e.g. {DefaultUrls} (the default)");
         }
 
         reader.Problems.AddRange(ListenUrls.Problems(settings.Urls, settings.UrlsLabel));
+        var httpPorts = ListenUrls.Ports(settings.Urls);
+        foreach (var (port, label) in new[] { (settings.SiloPort, settings.SiloPortLabel), (settings.GatewayPort, settings.GatewayPortLabel) })
+        {
+            if (port is > 0 && httpPorts.Contains(port.Value))
+            {
+                reader.Problems.Add($"{label}: port {port} is also a port of {settings.UrlsLabel} ('{settings.Urls}'); HTTP and Orleans each need their own");
+            }
+        }
+
         return reader.Problems.Count > 0 ? throw new CliInputException(reader.Problems) : settings;
     }
 }

@@ -15,6 +15,10 @@ public static partial class ListenUrls
     public static IReadOnlyList<string> Problems(string urls, string label) =>
         [.. Split(urls).Select(url => Parse(url, out _, out _) is { } problem ? $"{label}: '{url}' {problem}" : null).OfType<string>()];
 
+    /// <summary>The ports the well-formed ones of <paramref name="urls"/> ask for, leaving out 0 (a free port picked at start).</summary>
+    public static IReadOnlyList<int> Ports(string urls) =>
+        [.. Split(urls).Select(url => Parse(url, out _, out var port) is null ? port : 0).Where(port => port > 0)];
+
     /// <summary>Throws <see cref="CliInputException"/> when a port of <paramref name="urls"/> cannot be listened on now (already in use, or not this machine's address).</summary>
     public static void CheckFree(string urls, string label)
     {

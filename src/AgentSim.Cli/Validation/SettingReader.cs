@@ -56,4 +56,21 @@ public sealed class SettingReader(IConfiguration configuration, IReadOnlyDiction
 
         return value;
     }
+
+    /// <summary>A switch: <c>true</c> or <c>false</c> (any case); null when absent or wrong (then a problem is recorded).</summary>
+    public bool? Switch(string key)
+    {
+        if (Text(key) is not { } text)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text.Trim(), out var value))
+        {
+            return value;
+        }
+
+        Problems.Add($"{Label(key)}: must be true or false, got '{text}'");
+        return null;
+    }
 }

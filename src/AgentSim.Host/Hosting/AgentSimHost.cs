@@ -4,6 +4,7 @@ using AgentSim.Grains;
 using AgentSim.Grains.Live;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Ingress;
+using AgentSim.Host.Http;
 using AgentSim.Host.Telemetry;
 using AgentSim.Model.Engine;
 using Microsoft.AspNetCore.Builder;
@@ -14,14 +15,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 
 namespace AgentSim.Host.Hosting;
 
 /// <summary>
-/// An AgentSim host: an in-process Orleans silo (localhost clustering on free ports, a unique cluster id, in-memory
-/// state) and, optionally, an HTTP endpoint on 127.0.0.1 (or the given URLs) serving Prometheus metrics, health and the
-/// Orleans Dashboard, and traffic the silo generates by itself. Start it, use its grain factory or wait for shutdown, stop it.
+/// An AgentSim host: an in-process Orleans silo (localhost clustering on the given or free ports, the given or a unique
+/// cluster id, in-memory state) and, optionally, an HTTP endpoint on 127.0.0.1 (or the given URLs) serving Prometheus
+/// metrics, health and, when asked, the Orleans Dashboard (every error answer a problem details body), and traffic the
+/// silo generates by itself. Start it, use its grain factory or wait for shutdown, stop it.
 /// </summary>
 public sealed class AgentSimHost : IAsyncDisposable
 {
@@ -51,6 +55,12 @@ public sealed class AgentSimHost : IAsyncDisposable
 
     /// <summary>Base address of the HTTP endpoint (metrics, health, dashboard), or null when none is served.</summary>
     public Uri? BaseUri => MetricsUri is null ? null : new Uri(MetricsUri, "/");
+
+    /// <summary>Port of the silo's silo-to-silo endpoint on 127.0.0.1, or null without a silo.</summary>
+    public int? SiloPort => Services.GetService<IOptions<EndpointOptions>>()?.Value.SiloPort;
+
+    /// <summary>Port of the silo's client gateway on 127.0.0.1 (what an Orleans client's localhost clustering connects to), or null without a silo.</summary>
+    public int? GatewayPort => Services.GetService<IOptions<EndpointOptions>>()?.Value.GatewayPort;
 
     /// <summary>The exception that stopped the host's own traffic, or null (also when it has none).</summary>
     public Exception? TrafficFailure => _traffic?.Failure;
@@ -96,7 +106,9 @@ public sealed class AgentSimHost : IAsyncDisposable
 
             Configure(builder, options, clusterId, exportPrometheus: true);
             builder.Services.AddAgentSimHealthChecks(options.Silo);
+            builder.Services.AddAgentSimHttpProblems();
             var app = builder.Build();
+            app.UseAgentSimHttpProblems();
             app.MapAgentSimMetrics();
             app.MapAgentSimHealth();
             if (options.Silo)
@@ -105,7 +117,7 @@ public sealed class AgentSimHost : IAsyncDisposable
             }
             if (options.Silo && options.Dashboard)
             {
-                app.MapOrleansDashboard(routePrefix: DashboardPath);
+                app.MapAgentSimDashboard(DashboardPath);
             }
 
             host = app;
@@ -177,10 +189,10 @@ public sealed class AgentSimHost : IAsyncDisposable
         builder.AddAgentSimTelemetry(exportPrometheus);
         if (options.Silo)
         {
-            var ports = FreePorts.Take(2);
+            var (siloPort, gatewayPort) = FreePorts.ForSilo(options.SiloPort, options.GatewayPort);
             builder.UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(ports[0], ports[1], serviceId: clusterId, clusterId: clusterId)
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
                     .AddMemoryGrainStorageAsDefault()
                     .AddAgentSimGrains();
                 if (options.Dashboard)

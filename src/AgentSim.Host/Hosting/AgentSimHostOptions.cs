@@ -18,7 +18,10 @@ public sealed record AgentSimHostOptions
     /// </summary>
     public string? Urls { get; init; }
 
-    /// <summary>Serve the Orleans Dashboard at <see cref="AgentSimHost.DashboardPath"/> (needs <see cref="Silo"/> and an HTTP endpoint).</summary>
+    /// <summary>
+    /// Serve the Orleans Dashboard at <see cref="AgentSimHost.DashboardPath"/> on every address of the HTTP endpoint (needs
+    /// <see cref="Silo"/> and an HTTP endpoint); off by default, since the dashboard shows any grain's state to whoever can reach it.
+    /// </summary>
     public bool Dashboard { get; init; }
 
     /// <summary>Traffic the host generates by itself while it runs, or null for none.</summary>
@@ -29,6 +32,12 @@ public sealed record AgentSimHostOptions
 
     /// <summary>Configuration layered over the host's defaults (appsettings, environment, flags); null adds none.</summary>
     public IConfiguration? Configuration { get; init; }
+
+    /// <summary>Port of the silo-to-silo endpoint on 127.0.0.1; null picks a free one. The caller checks a given port is free: Orleans does not fail on a taken one.</summary>
+    public int? SiloPort { get; init; }
+
+    /// <summary>Port of the client gateway on 127.0.0.1, where an Orleans client with localhost clustering connects; null picks a free one (checked like <see cref="SiloPort"/>).</summary>
+    public int? GatewayPort { get; init; }
 
     /// <summary>Cluster and service id; null makes one unique to this host.</summary>
     public string? ClusterId { get; init; }

@@ -38,9 +38,7 @@ public static class IngressEndpoints
     public static IEndpointRouteBuilder MapAgentSimIngress(this IEndpointRouteBuilder app)
     {
         app.MapPost(ConversationsPath, (Func<HttpContext, Task<IResult>>)StartAsync);
-        app.MapGet(ConversationsPath + "/{id}", Get);
-        app.MapMethods(ConversationsPath, ["GET", "PUT", "DELETE", "PATCH"], (HttpContext http) => MethodNotAllowed(http, "POST"));
-        app.MapMethods(ConversationsPath + "/{id}", ["POST", "PUT", "DELETE", "PATCH"], (HttpContext http) => MethodNotAllowed(http, "GET, HEAD"));
+        app.MapMethods(ConversationsPath + "/{id}", ["GET", "HEAD"], Get);
         return app;
     }
 
@@ -184,12 +182,6 @@ public static class IngressEndpoints
         ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field"
         : ex.Message.Contains("could not be converted", StringComparison.Ordinal) ? "wrong type"
         : "not valid JSON";
-
-    private static IResult MethodNotAllowed(HttpContext http, string allow)
-    {
-        http.Response.Headers.Allow = allow;
-        return Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"{Truncate(http.Request.Method)} is not allowed on {http.Request.Path}; allowed: {allow}.");
-    }
 
     private static IResult Unavailable(HttpContext http, string detail, int retryAfter = LiveSilo.RetryAfterSeconds)
     {

@@ -1,3 +1,4 @@
+using AgentSim.Host.Http;
 using AgentSim.Model.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,10 +44,10 @@ public static class AgentSimTelemetry
         return builder;
     }
 
-    /// <summary>Serves the Prometheus text exposition at <see cref="MetricsPath"/>.</summary>
+    /// <summary>Serves the Prometheus text exposition at <see cref="MetricsPath"/> to GET and HEAD (other methods get 405 with <c>Allow</c>).</summary>
     public static WebApplication MapAgentSimMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).ForGetAndHead();
         return app;
     }
 }

@@ -28,7 +28,7 @@ internal sealed class LiveHost : IAsyncDisposable
         var world = CompiledScenario.Compile(ScenarioSource.Resolve(preset).With(null, 1, conversations: 1), null).World;
         var host = await AgentSimHost.StartAsync(new AgentSimHostOptions
         {
-            MetricsPort = FreePorts.Take(1)[0],
+            MetricsPort = 0,
             Live = scenario ? new LiveTraffic(world, timeScale, rate, maxInFlight, LiveConversations.DefaultRetained) : null,
         }, TestContext.Current.CancellationToken);
         return new LiveHost(host, new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromSeconds(60) });

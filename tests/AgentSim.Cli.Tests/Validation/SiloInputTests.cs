@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace AgentSim.Cli.Tests.Validation;
 
 public sealed class SiloInputTests
@@ -33,6 +36,51 @@ public sealed class SiloInputTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: --urls: 'http://300.0.0.1:1' has host '300.0.0.1'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--gateway-port")]
+    [InlineData("--silo-port")]
+    public async Task Silo_OrleansPortInUse_ExitsTwoNamingTheFlagBecauseOrleansWouldShareIt(string flag)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var result = await Cli.RunAsync("silo", "--urls", "http://127.0.0.1:0", flag, $"{port}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: {flag}: cannot listen on 127.0.0.1 port {port}: port {port} is already in use on 127.0.0.1", result.Error.Trim());
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
+    public async Task Silo_SiloAndGatewayOnOnePort_ExitsTwoNamingBoth()
+    {
+        var result = await Cli.RunAsync("silo", "--silo-port", "30500", "--gateway-port", "30500");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --gateway-port: is the same port as --silo-port (30500); the silo and the gateway each need their own", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Silo_GatewayOnTheHttpPort_ExitsTwoNamingBothFlags()
+    {
+        var result = await Cli.RunAsync("silo", "--urls", "http://127.0.0.1:30600", "--gateway-port", "30600");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --gateway-port: port 30600 is also a port of --urls ('http://127.0.0.1:30600'); HTTP and Orleans each need their own", result.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("--gateway-port", "65536", "--gateway-port must be a whole number from 0 to 65535, got '65536'.")]
+    [InlineData("--silo-port", "-1", "--silo-port must be a whole number from 0 to 65535, got '-1'.")]
+    public async Task Silo_PortOutOfRange_ExitsTwoNamingTheFlag(string flag, string value, string expected)
+    {
+        var result = await Cli.RunAsync("silo", flag, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {expected}", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -29,4 +29,14 @@ public sealed class DockerComposeTests
         Assert.Contains("./grafana/dashboards:/var/lib/grafana/dashboards:ro", compose, StringComparison.Ordinal);
         Assert.Contains("silo:9464", File.ReadAllText(Path.Combine(RepoPaths.Prometheus, "prometheus.yml")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DockerComposeYml_SiloOnEveryInterface_ServesNoDashboard()
+    {
+        var compose = File.ReadAllText(RepoPaths.Combine("docker-compose.yml"));
+
+        Assert.Contains("\"--urls\", \"http://0.0.0.0:9464\"", compose, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"--dashboard\"", compose, StringComparison.Ordinal);
+        Assert.Contains("AGENTSIM_SILO__DASHBOARD: \"false\"", compose, StringComparison.Ordinal);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class LiveStackFixture : IAsyncLifetime
     {
         // Resolve both tools first, so a missing one fails with its install hint before anything starts.
         _ = Tools.Prometheus;
-        Silo = await SiloProcess.StartAsync("--scenario", "baseline", "--rate", "20", "--time-scale", "30", "--parallelism", "2");
+        Silo = await SiloProcess.StartAsync("--dashboard", "--scenario", "baseline", "--rate", "20", "--time-scale", "30", "--parallelism", "2");
         Prometheus = await PrometheusProcess.StartAsync(Silo.BaseUri.Authority);
         Api = new PrometheusApi(Prometheus.BaseUri);
         var waited = Stopwatch.StartNew();
