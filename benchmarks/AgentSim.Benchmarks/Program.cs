@@ -1,3 +1,5 @@
 using AgentSim.Benchmarks;
 
-return await EngineBenchmark.RunAsync(args);
+return args.Length > 0 && args[0] == "realtime"
+    ? await RealtimeBenchmark.RunAsync(args[1..])
+    : await EngineBenchmark.RunAsync(args);
