@@ -15,7 +15,8 @@ namespace AgentSim.Grains.Live;
 /// <see cref="EpochSnapshot"/> (<see cref="Play"/>); <see cref="Tick"/>, called often by the silo's clock grain, hands the
 /// turns' handovers to the human queues (the exact queues of the virtual-time engine, advanced to now) and, once an epoch
 /// of simulated time has passed, closes it — governance, provider throttling, outages — and reads the next snapshot.
-/// A paused process does not replay the time it missed: the next epoch is the one the clock is in now.
+/// A paused process does not replay the time it missed: the next epoch is the one the clock is in now. Provider quotas and
+/// AI agent concurrency act as turns happen (<see cref="LiveCapacity"/>), not per epoch.
 /// </summary>
 public sealed class LiveRun
 {
@@ -27,6 +28,7 @@ public sealed class LiveRun
     private readonly HumanQueue[] _queues;
     private readonly List<(int Queue, QueueArrival Arrival)> _pending = [];
     private readonly object _tickLock = new();
+    private readonly LiveCapacity _capacity;
     private EpochReport _epochReport;
     private volatile EpochSnapshot _current;
 
@@ -45,6 +47,7 @@ public sealed class LiveRun
         _slots = new ThreadLocal<Slot>(() => new Slot(world, metrics), trackAllValues: true);
         _shared = new SharedState(world);
         _queues = [.. world.Queues.Select(q => new HumanQueue(q, world.Seed, world.TierNames))];
+        _capacity = new LiveCapacity(world, timeScale);
         _epochReport = NewReport();
         _current = Begin(0);
     }
@@ -246,7 +249,7 @@ public sealed class LiveRun
 
     private EpochSnapshot Begin(int epoch)
     {
-        var snapshot = _shared.Snapshot(EpochWindow.Of(World, epoch));
+        var snapshot = _shared.Snapshot(EpochWindow.Of(World, epoch), _capacity);
         for (var a = 0; a < snapshot.AgentRolledBack.Length; a++)
         {
             _metrics?.AgentState(a, snapshot.AgentRolledBack[a]);

@@ -12,18 +12,29 @@ namespace AgentSim.Model.Engine;
 /// </summary>
 public sealed class AgentService(AgentModel[] agents, ISimulationObserver observer)
 {
-    /// <summary>Wait plus answer time of agent <paramref name="agent"/>, µs; draws the wait only when the agent has a queue this epoch.</summary>
-    public long Answer(int agent, EpochSnapshot snapshot, EpochReport report, ref Rng rng)
+    /// <summary>
+    /// Wait plus answer time of agent <paramref name="agent"/> for a request reaching it at <paramref name="atMicros"/>, µs;
+    /// in virtual time draws the wait only when the agent has a queue this epoch, in real time takes a slot of its concurrency limit.
+    /// </summary>
+    public long Answer(int agent, long atMicros, EpochSnapshot snapshot, EpochReport report, ref Rng rng)
     {
         var answer = agents[agent].Latency.SampleMicros(ref rng);
         report.AgentTurns[agent]++;
         report.AgentAnswerMicros[agent] += answer;
 
-        var queue = snapshot.AgentQueues[agent];
-        var wait = (long)(queue.BacklogSeconds * 1_000_000);
-        if (queue.WaitProbability > 0 && rng.Chance(queue.WaitProbability))
+        long wait;
+        if (snapshot.Live is { } live)
         {
-            wait += (long)(rng.Exponential(queue.MeanWaitSeconds) * 1_000_000);
+            wait = live.AgentWaitMicros(agent, atMicros, answer);
+        }
+        else
+        {
+            var queue = snapshot.AgentQueues[agent];
+            wait = (long)(queue.BacklogSeconds * 1_000_000);
+            if (queue.WaitProbability > 0 && rng.Chance(queue.WaitProbability))
+            {
+                wait += (long)(rng.Exponential(queue.MeanWaitSeconds) * 1_000_000);
+            }
         }
 
         observer.AgentAnswered(agent, answer, wait);

@@ -49,8 +49,9 @@ public sealed class SharedState
     public OutageProcess[] GuardrailOutages { get; }
 
     /// <summary>Reads the snapshot for the epoch of <paramref name="window"/>. Call exactly once per epoch, in order.</summary>
-    public EpochSnapshot Snapshot(EpochWindow window) => new()
+    public EpochSnapshot Snapshot(EpochWindow window, ISharedCapacity? live = null) => new()
     {
+        Live = live,
         Epoch = window.Epoch,
         StartMicros = window.StartMicros,
         EndMicros = window.EndMicros,

@@ -154,10 +154,10 @@ public sealed class TurnSimulator
             behaviour = governance.PreviousVersion;
         }
 
-        latency += _agents.Answer(c.Agent, snap, report, ref rng);
+        latency += _agents.Answer(c.Agent, t + latency, snap, report, ref rng);
         if (faults.Duplicated)
         {
-            latency += _agents.Answer(c.Agent, snap, report, ref rng);
+            latency += _agents.Answer(c.Agent, t + latency, snap, report, ref rng);
             c.Frustration += cfg.FrustrationPerDuplicate;
         }
 

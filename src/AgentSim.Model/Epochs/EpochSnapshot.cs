@@ -37,4 +37,7 @@ public sealed class EpochSnapshot
 
     /// <summary>Per guardrail layer: down (random outage) this epoch.</summary>
     public required bool[] GuardrailDown { get; init; }
+
+    /// <summary>The real-time clock's live capacities, or null in virtual time (where capacities act per epoch).</summary>
+    public ISharedCapacity? Live { get; init; }
 }

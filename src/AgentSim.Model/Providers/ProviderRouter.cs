@@ -59,7 +59,10 @@ public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, Gu
                 errorRate += provider.Config.ConnectorErrorRate;
             }
 
-            result = rng.Chance(snapshot.ProviderThrottle[p]) && !Held(channel, provider, snapshot.ProviderThrottle[p], ref rng, ref latencyMicros)
+            // Virtual time throttles the share of requests the previous epoch's demand put over the quota; the real-time
+            // clock asks the quota's token bucket (and a rate-limit layer's retries still follow the epoch's estimate).
+            var throttled = snapshot.Live is { } live ? !live.TryAcquireProvider(p) : rng.Chance(snapshot.ProviderThrottle[p]);
+            result = throttled && !Held(channel, provider, snapshot.ProviderThrottle[p], ref rng, ref latencyMicros)
                 ? ProviderResult.Throttled
                 : ProviderResult.Ok;
             if (result == ProviderResult.Ok && rng.Chance(errorRate))
