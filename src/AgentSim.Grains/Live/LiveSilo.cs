@@ -19,6 +19,12 @@ public sealed class LiveSilo(IGrainFactory grains, ILiveMetrics metrics)
     /// <summary>What the silo measures about its real-time side.</summary>
     public ILiveMetrics Metrics => metrics;
 
+    /// <summary>True once the silo is stopping: it starts no more conversations (they would only wait for a silo that is going).</summary>
+    public bool Stopping { get; private set; }
+
+    /// <summary>Starts no more conversations: the ingress answers 503 with Retry-After, the silo's own arrivals stop.</summary>
+    public void Stop() => Stopping = true;
+
     /// <summary>Starts a conversation now, or says why not: no scenario, a wrong request, or the admission limit (counted as shed).</summary>
     public async Task<IngressTicket> StartAsync(ConversationSpec spec)
     {
@@ -26,6 +32,11 @@ public sealed class LiveSilo(IGrainFactory grains, ILiveMetrics metrics)
         if (Run is not { } run)
         {
             return new IngressTicket(0, IngressStatus.NoScenario, Problems: ["this silo was started without --scenario, so it runs no conversations"]);
+        }
+
+        if (Stopping)
+        {
+            return new IngressTicket(0, IngressStatus.Overloaded, RetryAfterSeconds, ["the silo is stopping"]);
         }
 
         if (!run.TryResolve(spec, out _, out var problems))

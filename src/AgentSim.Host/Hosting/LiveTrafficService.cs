@@ -27,11 +27,18 @@ internal sealed partial class LiveTrafficService(
     /// <summary>How far behind its schedule the generator may fall before it skips.</summary>
     public static readonly TimeSpan MaxLag = TimeSpan.FromSeconds(1);
 
+    /// <summary>Starts under way at once (activations being placed); past it arrivals are shed too, so a burst cannot pile up calls.</summary>
+    public const int MaxStarting = 1_000;
+
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMilliseconds(50);
+
+    private int _starting;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Stopping starts no more conversations: new activations could only wait (and retry placement) on a silo that is going.
+        using var stopping = lifetime.ApplicationStopping.Register(live.Stop);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
@@ -41,6 +48,7 @@ internal sealed partial class LiveTrafficService(
         await grains.GetGrain<ILiveClockGrain>(silo.SiloAddress.ToParsableString()).StartAsync();
         if (traffic.RatePerSecond <= 0)
         {
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return;
         }
 
@@ -50,7 +58,7 @@ internal sealed partial class LiveTrafficService(
         var next = 0.0;
         var spec = new ConversationSpec();
         var conversations = live.Run!.Conversations;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && !live.Stopping)
         {
             var now = time.GetElapsedTime(start).TotalSeconds;
             var behind = now - next;
@@ -66,7 +74,7 @@ internal sealed partial class LiveTrafficService(
             long shed = 0;
             while (next <= now)
             {
-                if (conversations.InFlight >= conversations.Limit)
+                if (conversations.InFlight >= conversations.Limit || Volatile.Read(ref _starting) >= MaxStarting)
                 {
                     // At the limit every arrival due is shed: counted (the expected number, rate × time), not drawn one by one,
                     // so an impossible rate costs no more than a possible one.
@@ -94,11 +102,26 @@ internal sealed partial class LiveTrafficService(
 
     private void Start(ConversationSpec spec)
     {
-        // Not awaited: admission bounds how many are in flight; a failure is logged, never lost silently.
+        // Not awaited: admission bounds how many are in flight, MaxStarting how many are being started; a failure is logged
+        // (unless the silo is stopping, when starts under way fail by design), never lost silently.
+        Interlocked.Increment(ref _starting);
         var task = live.StartAsync(spec);
-        if (!task.IsCompletedSuccessfully)
+        if (task.IsCompleted)
         {
-            _ = task.ContinueWith(t => LogStartFailed(t.Exception!.GetBaseException()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Started(task);
+        }
+        else
+        {
+            _ = task.ContinueWith(Started, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private void Started(Task task)
+    {
+        Interlocked.Decrement(ref _starting);
+        if (task.IsFaulted && !live.Stopping)
+        {
+            LogStartFailed(task.Exception!.GetBaseException());
         }
     }
 

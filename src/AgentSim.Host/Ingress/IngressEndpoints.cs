@@ -72,6 +72,8 @@ public static class IngressEndpoints
                 return Problem(StatusCodes.Status400BadRequest, "Invalid conversation request", string.Join("; ", ticket.Problems ?? []), ticket.Problems);
             case IngressStatus.NoScenario:
                 return Problem(StatusCodes.Status409Conflict, "No scenario", "This silo was started without --scenario, so it runs no conversations; start it with --scenario NAME (and --rate 0 to serve the ingress only).");
+            case IngressStatus.Overloaded when live.Stopping:
+                return Unavailable(http, "The silo is stopping; try another, or again once it is back.", ticket.RetryAfterSeconds);
             case IngressStatus.Overloaded:
                 return Unavailable(http, $"The silo has {live.Run?.Conversations.Limit:N0} conversations in flight, its admission limit; the arrival was shed (agentsim_arrivals_shed_total{{reason=\"admission\"}}).", ticket.RetryAfterSeconds);
         }

@@ -26,7 +26,7 @@ public class RollbackReturnTests
     }
 
     // Per agent: the rolled-back state of each epoch, and rollbacks decided while already rolled back.
-    private sealed class StateRecorder(int agents) : ISimulationObserver
+    private sealed class StateRecorder(int agents) : SimulationObserver
     {
         private readonly List<bool>[] _states = [.. Enumerable.Range(0, agents).Select(_ => new List<bool>())];
         private readonly int[] _relapses = new int[agents];
@@ -37,51 +37,14 @@ public class RollbackReturnTests
         public IEnumerable<int> LongestRollbackEpochs => _states.Select(s =>
             s.Aggregate((Longest: 0, Run: 0), (a, b) => b ? (Math.Max(a.Longest, a.Run + 1), a.Run + 1) : (a.Longest, 0)).Longest);
 
-        public void AgentState(int agent, bool rolledBack) => _states[agent].Add(rolledBack);
+        public override void AgentState(int agent, bool rolledBack) => _states[agent].Add(rolledBack);
 
-        public void AgentRollback(int agent, RollbackReason reason)
+        public override void AgentRollback(int agent, RollbackReason reason)
         {
             if (_states[agent].Count > 0 && _states[agent][^1])
             {
                 _relapses[agent]++;
             }
         }
-
-        public void ConversationStarted(Channel channel)
-        {
-        }
-
-        public void ConversationEnded(Outcome outcome, Channel channel)
-        {
-        }
-
-        public void Turn(Channel channel, int provider, long latencyMicros, long guardrailMicros)
-        {
-        }
-
-        public void ChannelSwitch(Channel from, Channel to)
-        {
-        }
-
-        public void ContextLoss(Channel from, Channel to, Continuity continuity)
-        {
-        }
-
-        public void CustomerRepeat(Channel channel)
-        {
-        }
-
-        public void GuardrailCheck(int guardrail, CheckResult result, long latencyMicros)
-        {
-        }
-
-        public void Incident(IncidentKind kind, Channel channel, bool detected, long detectMicros)
-        {
-        }
-
-        public void ProviderRequest(int provider, Channel channel, ProviderResult result)
-        {
-        }
-
     }
 }
