@@ -56,6 +56,7 @@ internal sealed partial class LiveTrafficService(
         var rng = new Rng(traffic.World.Seed, ulong.MaxValue, Purpose.Conversation);
         var start = time.GetTimestamp();
         var next = 0.0;
+        var owed = 0.0;
         var spec = new ConversationSpec();
         var conversations = live.Run!.Conversations;
         while (!stoppingToken.IsCancellationRequested && !live.Stopping)
@@ -78,7 +79,10 @@ internal sealed partial class LiveTrafficService(
                 {
                     // At the limit every arrival due is shed: counted (the expected number, rate × time), not drawn one by one,
                     // so an impossible rate costs no more than a possible one.
-                    shed += 1 + (long)((now - next) * wallRate);
+                    // The fraction is carried to the next count, so many short intervals do not each round down.
+                    owed += 1 + ((now - next) * wallRate);
+                    shed += (long)owed;
+                    owed -= (long)owed;
                     next = now + rng.Exponential(1 / wallRate);
                     break;
                 }

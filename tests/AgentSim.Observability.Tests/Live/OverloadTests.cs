@@ -18,7 +18,9 @@ public sealed partial class OverloadTests
         var heapLimit = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x30000000" };
         await using var silo = await SiloProcess.StartAsync(heapLimit, "--scenario", "baseline", "--rate", "100000", "--time-scale", "100");
         using var http = new HttpClient { BaseAddress = silo.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
-        double limit = 0, maxInFlight = 0, shed = 0;
+        double limit = 0, maxInFlight = 0, shed = 0, firstOffered = 0, lastOffered = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var firstAt = TimeSpan.Zero;
         for (var i = 0; i < 6; i++)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), Ct);
@@ -26,13 +28,23 @@ public sealed partial class OverloadTests
             limit = Value(metrics, "agentsim_admission_limit");
             maxInFlight = Math.Max(maxInFlight, Value(metrics, "agentsim_conversations_in_flight"));
             shed = Value(metrics, "agentsim_arrivals_shed_total", "reason=\"admission\"");
+
+            // Every arrival offered is either started or shed (over the limit, or skipped while lagging).
+            lastOffered = Value(metrics, "agentsim_arrivals_shed_total") + Value(metrics, "agentsim_conversations_started_total");
+            if (i == 0)
+            {
+                (firstOffered, firstAt) = (lastOffered, clock.Elapsed);
+            }
         }
+
+        var offeredPerSecond = (lastOffered - firstOffered) / (clock.Elapsed - firstAt).TotalSeconds;
 
         Assert.Null(silo.ExitCode);
         Assert.Equal(30_000, limit);
         Assert.True(maxInFlight <= limit, $"{maxInFlight} in flight against a limit of {limit}");
         Assert.True(maxInFlight >= 5_000, $"only {maxInFlight} in flight: the silo did not admit up to its limit");
         Assert.True(shed > 1_000_000, $"{shed} arrivals shed of about 10,000,000 a second offered");
+        Assert.InRange(offeredPerSecond, 8_500_000, 11_500_000);
         using var ready = await http.GetAsync("/health/ready", Ct);
         Assert.True(ready.IsSuccessStatusCode, $"/health/ready answered {(int)ready.StatusCode}");
         Assert.DoesNotContain("OutOfMemory", silo.Output, StringComparison.Ordinal);
