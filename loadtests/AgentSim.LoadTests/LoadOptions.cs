@@ -33,6 +33,7 @@ public sealed record LoadOptions(
     public const string Usage = """
         Usage: agentsim-load [options]   (dotnet run --project loadtests/AgentSim.LoadTests -c Release -- [options])
           --target T            inprocess (default: a silo hosted here) | http://HOST:PORT | orleans:CLUSTER_ID@HOST:PORT[,HOST:PORT]
+                                | noop (answers at once: the driver's own ceiling)
           --simulation S        inject (default; constant spacing) | inject-random (Poisson arrivals)
           --rate N              arrivals per second (default 100)
           --duration D          measured time, e.g. 30s, 2m, 500ms (default 30s)

@@ -41,25 +41,9 @@ public sealed class OpenModelDriver
         _start = Stopwatch.GetTimestamp();
         var sampler = SampleAsync(warmup, cancellation);
 
-        var next = schedule.Next();
-        while (next < end && !cancellation.IsCancellationRequested)
-        {
-            var now = Elapsed();
-            if (next > now)
-            {
-                // Sleep until the next arrival is due (timers tick in whole milliseconds and overshoot by about one, so ask for the whole ms left).
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Floor((next - now) * 1000))), CancellationToken.None).ConfigureAwait(false);
-                now = Elapsed();
-            }
-
-            // Send everything now due: a driver that fell behind catches up at once, and the lag shows in the response time.
-            while (next <= now && next < end)
-            {
-                Issue(next, warmup);
-                next = schedule.Next();
-            }
-        }
-
+        // The schedule runs on a thread of its own: Thread.Sleep wakes within about a millisecond, where timers on the
+        // thread pool tick every few, and the pool's load cannot hold the arrivals back.
+        await Task.Factory.StartNew(() => Schedule(schedule, warmup, end, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         await sampler.ConfigureAwait(false);
         var drainUntil = Elapsed() + (_settings.DrainTimeout ?? TimeSpan.FromSeconds(30)).TotalSeconds;
         while (Interlocked.Read(ref _inFlight) > 0 && Elapsed() < drainUntil)
@@ -71,6 +55,28 @@ public sealed class OpenModelDriver
         await _abort.CancelAsync().ConfigureAwait(false);
         _timeline.CloseLatencies();
         return _timeline.Result(_settings, _target.Name, unfinished, Interlocked.Read(ref _maxInFlight), new Dictionary<string, long>(_outcomes));
+    }
+
+    private void Schedule(ArrivalSchedule schedule, double warmup, double end, CancellationToken cancellation)
+    {
+        var next = schedule.Next();
+        while (next < end && !cancellation.IsCancellationRequested)
+        {
+            var now = Elapsed();
+            if (next > now)
+            {
+                // Sleep until the next arrival is due (whole milliseconds, the sleep overshooting a little rather than waking early).
+                Thread.Sleep(TimeSpan.FromMilliseconds(Math.Max(1, Math.Floor((next - now) * 1000))));
+                now = Elapsed();
+            }
+
+            // Send everything now due: a driver that fell behind catches up at once, and the lag shows in the response time.
+            while (next <= now && next < end)
+            {
+                Issue(next, warmup);
+                next = schedule.Next();
+            }
+        }
     }
 
     private double Elapsed() => Stopwatch.GetElapsedTime(_start).TotalSeconds;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace AgentSim.LoadTests.Targets;
 
 /// <summary>A parsed <c>--target</c>: the in-process silo, an HTTP URL, or an Orleans cluster's gateways.</summary>
-/// <param name="Kind"><c>inprocess</c>, <c>http</c> or <c>orleans</c>.</param>
+/// <param name="Kind"><c>inprocess</c>, <c>noop</c>, <c>http</c> or <c>orleans</c>.</param>
 /// <param name="Url">The ingress URL (http).</param>
 /// <param name="ClusterId">The cluster id (orleans).</param>
 /// <param name="Gateways">The gateway endpoints (orleans).</param>
@@ -15,9 +15,9 @@ public sealed record TargetSpec(string Kind, Uri? Url = null, string? ClusterId 
     public static TargetSpec? Parse(string text, out string? problem)
     {
         problem = null;
-        if (text == "inprocess")
+        if (text is "inprocess" or "noop")
         {
-            return new TargetSpec("inprocess");
+            return new TargetSpec(text);
         }
 
         if (text.StartsWith("orleans:", StringComparison.Ordinal))
@@ -51,7 +51,7 @@ public sealed record TargetSpec(string Kind, Uri? Url = null, string? ClusterId 
             return new TargetSpec("http", url);
         }
 
-        problem = $"--target: '{text}' is not inprocess, an http(s) URL or orleans:CLUSTER_ID@HOST:PORT[,HOST:PORT].";
+        problem = $"--target: '{text}' is not inprocess, noop, an http(s) URL or orleans:CLUSTER_ID@HOST:PORT[,HOST:PORT].";
         return null;
     }
 
@@ -59,6 +59,7 @@ public sealed record TargetSpec(string Kind, Uri? Url = null, string? ClusterId 
     public async Task<ILoadTarget> OpenAsync(LoadOptions options, CancellationToken cancellation) => Kind switch
     {
         "inprocess" => await InProcessTarget.StartAsync(options.Scenario, options.TimeScale, cancellation).ConfigureAwait(false),
+        "noop" => new NoOpTarget(),
         "orleans" => await OrleansTarget.ConnectAsync(ClusterId!, Gateways!, cancellation).ConfigureAwait(false),
         _ => new HttpTarget(Url!),
     };
