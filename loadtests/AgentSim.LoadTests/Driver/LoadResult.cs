@@ -15,10 +15,12 @@ namespace AgentSim.LoadTests.Driver;
 /// <param name="ServiceTime">Latency from the actual send.</param>
 /// <param name="SendLag">How late the driver sent each request after its scheduled start.</param>
 /// <param name="Timeline">One row per measured second.</param>
+/// <param name="Distribution">Response and service time at <see cref="PercentilePoint.Reported"/>.</param>
 public sealed record LoadResult(
     DriverSettings Settings, string TargetName, long Scheduled, long Sent, long Ok, long Errors, long Dropped, long Unfinished,
     long MaxInFlightSeen, IReadOnlyDictionary<string, long> Outcomes,
-    LatencySummary ResponseTime, LatencySummary ServiceTime, LatencySummary SendLag, IReadOnlyList<TimelineRow> Timeline)
+    LatencySummary ResponseTime, LatencySummary ServiceTime, LatencySummary SendLag, IReadOnlyList<TimelineRow> Timeline,
+    IReadOnlyList<PercentilePoint> Distribution)
 {
     /// <summary>Largest p99 send lag, ms, at which a run still counts as keeping its schedule.</summary>
     public const double LagToleranceMs = 50;

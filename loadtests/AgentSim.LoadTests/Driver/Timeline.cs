@@ -79,7 +79,8 @@ internal sealed class Timeline
         var rows = Enumerable.Range(0, _scheduled.Length).Select(Row).ToArray();
         return new LoadResult(
             settings, target, _scheduled.Sum(), _sent.Sum(), _ok.Sum(), _errors.Sum(), _dropped.Sum(), unfinished, maxInFlight, outcomes,
-            LatencySummary.From(_responseTotal), LatencySummary.From(_serviceTotal), LatencySummary.From(_lag), rows);
+            LatencySummary.From(_responseTotal), LatencySummary.From(_serviceTotal), LatencySummary.From(_lag), rows,
+            [.. PercentilePoint.Reported.Select(q => new PercentilePoint(q, LatencySummary.Ms(_responseTotal, q), LatencySummary.Ms(_serviceTotal, q)))]);
     }
 
     private TimelineRow Row(int s)

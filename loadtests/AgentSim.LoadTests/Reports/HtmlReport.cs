@@ -35,13 +35,15 @@ public static class HtmlReport
             .Append(Chart(r.Timeline, "requests/s", [("target", "#888", row => row.Target), ("achieved", "#1565c0", row => row.Sent), ("dropped", "#c62828", row => row.Dropped), ("errors", "#ef6c00", row => row.Errors)]))
             .Append("<h2>Latency per second (ms)</h2>\n")
             .Append(Chart(r.Timeline, "ms", [("response p99", "#c62828", row => row.ResponseP99Ms), ("response p50", "#1565c0", row => row.ResponseP50Ms), ("service p99", "#2e7d32", row => row.ServiceP99Ms)]))
+            .Append("<h2>Latency distribution (ms) by percentile</h2>\n")
+            .Append(Distribution(r.Distribution))
             .Append("<h2>In flight</h2>\n")
             .Append(Chart(r.Timeline, "requests", [("in flight", "#6a1b9a", row => row.InFlight)]))
             .Append("\n</body></html>\n");
         return s.ToString();
     }
 
-    private static string Chart(IReadOnlyList<TimelineRow> rows, string unit, IReadOnlyList<(string Name, string Color, Func<TimelineRow, double> Value)> series)
+    private static string Chart(IReadOnlyList<TimelineRow> rows, string unit, IReadOnlyList<(string Name, string Color, Func<TimelineRow, double> Value)> series, string xTitle = "second", Func<int, string>? xLabel = null)
     {
         const double W = 800, H = 260, L = 60, R = 130, T = 15, B = 35;
         var max = Math.Max(1e-9, rows.SelectMany(row => series.Select(x => x.Value(row))).DefaultIfEmpty(0).Max()) * 1.1;
@@ -55,10 +57,10 @@ public static class HtmlReport
             s.Append(C, $"<line x1=\"{L}\" x2=\"{W - R}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\" stroke=\"#e0e0e0\"/><text x=\"{L - 5}\" y=\"{Y(v) + 4:0.#}\" font-size=\"11\" text-anchor=\"end\">{v:0.#}</text>");
         }
 
-        s.Append(C, $"<text x=\"{(W - R + L) / 2}\" y=\"{H - 5}\" font-size=\"11\" text-anchor=\"middle\">second ({unit})</text>");
-        for (var i = 0; i < rows.Count; i += Math.Max(1, rows.Count / 10))
+        s.Append(C, $"<text x=\"{(W - R + L) / 2}\" y=\"{H - 5}\" font-size=\"11\" text-anchor=\"middle\">{xTitle} ({unit})</text>");
+        for (var i = 0; i < rows.Count; i += xLabel is null ? Math.Max(1, rows.Count / 10) : 1)
         {
-            s.Append(C, $"<text x=\"{X(i):0.#}\" y=\"{H - B + 15}\" font-size=\"11\" text-anchor=\"middle\">{rows[i].Second}</text>");
+            s.Append(C, $"<text x=\"{X(i):0.#}\" y=\"{H - B + 15}\" font-size=\"11\" text-anchor=\"middle\">{E(xLabel?.Invoke(i) ?? rows[i].Second.ToString(C))}</text>");
         }
 
         for (var j = 0; j < series.Count; j++)
@@ -70,6 +72,14 @@ public static class HtmlReport
         }
 
         return s.Append("</svg>\n").ToString();
+    }
+
+    // The distribution as a chart over the reported percentiles, evenly spaced (so the tail gets room).
+    private static string Distribution(IReadOnlyList<PercentilePoint> points)
+    {
+        var rows = points.Select((p, i) => new TimelineRow(i, 0, 0, 0, 0, 0, 0, 0, p.ResponseMs, p.ServiceMs)).ToArray();
+        return Chart(rows, "ms", [("response time", "#c62828", row => row.ResponseP99Ms), ("service time", "#2e7d32", row => row.ServiceP99Ms)],
+            "percentile", i => points[i].Percentile.ToString("0.##", C));
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

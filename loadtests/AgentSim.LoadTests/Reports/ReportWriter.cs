@@ -70,6 +70,12 @@ public static class ReportWriter
             s.Append(C, $"| {name} | {l.Count:N0} | {l.MeanMs:0.00} | {l.P50Ms:0.00} | {l.P90Ms:0.00} | {l.P99Ms:0.00} | {l.P999Ms:0.00} | {l.MaxMs:0.00} |\n");
         }
 
+        s.Append("\n## Latency distribution (ms)\n\n| percentile | response time | service time |\n| ---: | ---: | ---: |\n");
+        foreach (var point in r.Distribution)
+        {
+            s.Append(C, $"| {point.Percentile:0.##} | {point.ResponseMs:0.00} | {point.ServiceMs:0.00} |\n");
+        }
+
         s.Append("\n## Timeline\n\n| second | target | achieved | ok | errors | dropped | in flight | p50 ms | p99 ms | service p99 ms |\n")
             .Append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var row in r.Timeline)

@@ -55,6 +55,21 @@ public sealed class OpenModelDriverTests
         Assert.Equal(2, result.Timeline.Count);
     }
 
+    [Fact]
+    public async Task RunAsync_InjectRandom_SendsAPoissonCountThatTheSeedRepeats()
+    {
+        var settings = new DriverSettings(200, TimeSpan.FromSeconds(2), Poisson: true, Seed: 11);
+
+        var first = await new OpenModelDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
+        var second = await new OpenModelDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
+
+        // 400 expected, sd 20: within 4 sd; every arrival sent; the same seed schedules the same arrivals.
+        Assert.InRange(first.Scheduled, 320, 480);
+        Assert.Equal(first.Scheduled, first.Sent);
+        Assert.Equal(first.Timeline.Select(r => r.Target), second.Timeline.Select(r => r.Target));
+        Assert.NotEqual(first.Timeline[0].Target, first.Timeline[1].Target);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
