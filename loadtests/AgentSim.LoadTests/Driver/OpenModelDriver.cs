@@ -20,6 +20,7 @@ public sealed class OpenModelDriver
     private long _start;
     private long _inFlight;
     private long _maxInFlight;
+    private double _scheduledThrough;
 
     /// <summary>Creates a driver of <paramref name="target"/>.</summary>
     public OpenModelDriver(ILoadTarget target, DriverSettings settings)
@@ -76,7 +77,11 @@ public sealed class OpenModelDriver
                 Issue(next, warmup);
                 next = schedule.Next();
             }
+
+            Volatile.Write(ref _scheduledThrough, Math.Min(now, next));
         }
+
+        Volatile.Write(ref _scheduledThrough, double.MaxValue);
     }
 
     private double Elapsed() => Stopwatch.GetElapsedTime(_start).TotalSeconds;
@@ -158,6 +163,12 @@ public sealed class OpenModelDriver
             if (wait > 0)
             {
                 await Task.Delay(TimeSpan.FromSeconds(wait), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            // Let the schedule pass the second's end first, so the row counts every arrival due in it.
+            while (Volatile.Read(ref _scheduledThrough) < warmup + second + 1 && Elapsed() < warmup + second + 2)
+            {
+                await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
             }
 
             var row = _timeline.CloseSecond(second, Interlocked.Read(ref _inFlight));
