@@ -13,23 +13,23 @@ as_root() {
     elif command -v sudo >/dev/null 2>&1; then
         sudo "$@"
     else
-        echo "test.sh: installing prometheus and docker-compose needs root or sudo; install them yourself, then run ./test.sh again" >&2
+        echo "test.sh: installing prometheus, docker-compose and hey needs root or sudo; install them yourself, then run ./test.sh again" >&2
         exit 1
     fi
 }
 
 missing=()
-for tool in prometheus promtool docker-compose; do
+for tool in prometheus promtool docker-compose hey; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]} > 0)); then
     if ! command -v apt-get >/dev/null 2>&1; then
-        echo "test.sh: ${missing[*]} not on PATH and no apt-get here; install prometheus (with promtool) and docker-compose, then run ./test.sh again" >&2
+        echo "test.sh: ${missing[*]} not on PATH and no apt-get here; install prometheus (with promtool), docker-compose and hey, then run ./test.sh again" >&2
         exit 1
     fi
-    echo "test.sh: ${missing[*]} not on PATH; installing prometheus and docker-compose with apt-get" >&2
+    echo "test.sh: ${missing[*]} not on PATH; installing prometheus, docker-compose and hey with apt-get" >&2
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus docker-compose
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus docker-compose hey
 fi
 
 log="$(mktemp -t agentsim-test.XXXXXX.log)"

@@ -1,0 +1,136 @@
+using System.Globalization;
+
+namespace AgentSim.LoadTests;
+
+/// <summary>Parses the load driver's flags; every problem names its flag.</summary>
+public static class LoadOptionsParser
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>Parses <paramref name="args"/>; returns the options, or null and the problems found (<paramref name="help"/> when --help was asked).</summary>
+    public static LoadOptions? Parse(IReadOnlyList<string> args, out IReadOnlyList<string> problems, out bool help)
+    {
+        var errors = new List<string>();
+        problems = errors;
+        help = false;
+        var o = new LoadOptions(Duration: TimeSpan.FromSeconds(30));
+        for (var i = 0; i < args.Count; i++)
+        {
+            var flag = args[i];
+            if (flag is "--help" or "-h" or "-?")
+            {
+                help = true;
+                return null;
+            }
+
+            var eq = flag.IndexOf('=', StringComparison.Ordinal);
+            string? value = null;
+            if (eq > 0 && flag.StartsWith("--", StringComparison.Ordinal))
+            {
+                value = flag[(eq + 1)..];
+                flag = flag[..eq];
+            }
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+
+            if (value is null && flag.StartsWith("--", StringComparison.Ordinal) && Known(flag))
+            {
+                errors.Add($"{flag} needs a value.");
+                continue;
+            }
+
+            switch (flag)
+            {
+                case "--target": o = o with { Target = value! }; break;
+                case "--simulation":
+                    if (LoadOptions.Simulations.Contains(value))
+                    {
+                        o = o with { Simulation = value! };
+                    }
+                    else
+                    {
+                        errors.Add(LoadOptions.NotYetBuilt.Contains(value)
+                            ? $"--simulation: '{value}' is not built yet; use {string.Join(" or ", LoadOptions.Simulations)}."
+                            : $"--simulation: '{value}' is not a load simulation; use {string.Join(" or ", LoadOptions.Simulations)}.");
+                    }
+
+                    break;
+                case "--rate": o = o with { Rate = Positive(flag, value!, errors) }; break;
+                case "--duration": o = o with { Duration = Duration(flag, value!, errors, allowZero: false) }; break;
+                case "--warmup": o = o with { Warmup = Duration(flag, value!, errors, allowZero: true) }; break;
+                case "--seed": o = o with { Seed = Int(flag, value!, errors, min: int.MinValue) }; break;
+                case "--max-in-flight": o = o with { MaxInFlight = Int(flag, value!, errors, min: 1) }; break;
+                case "--scenario": o = o with { Scenario = value! }; break;
+                case "--time-scale": o = o with { TimeScale = Positive(flag, value!, errors) }; break;
+                case "--out": o = o with { Out = value! }; break;
+                case "--config":
+                    errors.Add("--config: the JSON config file is not built yet; give the flags on the command line.");
+                    break;
+                default:
+                    errors.Add($"{flag}: unknown option{(value is null ? "" : $" (with value '{value}')")}; run with --help for the options.");
+                    break;
+            }
+        }
+
+        return errors.Count == 0 ? o : null;
+    }
+
+    /// <summary>Parses a duration such as <c>30s</c>, <c>2m</c>, <c>500ms</c>, <c>1h</c> or a bare number of seconds.</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        duration = default;
+        var (number, scale) = text switch
+        {
+            _ when text.EndsWith("ms", StringComparison.Ordinal) => (text[..^2], 0.001),
+            _ when text.EndsWith('s') => (text[..^1], 1.0),
+            _ when text.EndsWith('m') => (text[..^1], 60.0),
+            _ when text.EndsWith('h') => (text[..^1], 3600.0),
+            _ => (text, 1.0),
+        };
+        if (!double.TryParse(number, NumberStyles.Float, C, out var value) || !double.IsFinite(value) || value < 0 || value * scale > 86_400)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(value * scale);
+        return true;
+    }
+
+    private static bool Known(string flag) => flag is "--target" or "--simulation" or "--rate" or "--duration" or "--warmup" or "--seed"
+        or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config";
+
+    private static double Positive(string flag, string value, List<string> errors)
+    {
+        if (double.TryParse(value, NumberStyles.Float, C, out var n) && double.IsFinite(n) && n > 0)
+        {
+            return n;
+        }
+
+        errors.Add($"{flag}: '{value}' is not a positive number.");
+        return 1;
+    }
+
+    private static int Int(string flag, string value, List<string> errors, int min)
+    {
+        if (int.TryParse(value, NumberStyles.Integer, C, out var n) && n >= min)
+        {
+            return n;
+        }
+
+        errors.Add(min == 1 ? $"{flag}: '{value}' is not a whole number of at least 1." : $"{flag}: '{value}' is not a whole number.");
+        return min;
+    }
+
+    private static TimeSpan Duration(string flag, string value, List<string> errors, bool allowZero)
+    {
+        if (TryParseDuration(value, out var d) && (allowZero || d > TimeSpan.Zero))
+        {
+            return d;
+        }
+
+        errors.Add($"{flag}: '{value}' is not a duration{(allowZero ? "" : " above zero")} (e.g. 30s, 2m, 500ms).");
+        return TimeSpan.FromSeconds(1);
+    }
+}

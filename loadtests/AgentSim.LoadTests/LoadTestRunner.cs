@@ -1,0 +1,76 @@
+using AgentSim.LoadTests.Driver;
+using AgentSim.LoadTests.Reports;
+using AgentSim.LoadTests.Targets;
+using Spectre.Console;
+
+namespace AgentSim.LoadTests;
+
+/// <summary>Runs a load test from its command line: parse, open the target, drive it, report. Callable in-process (tests) as from <c>Program</c>.</summary>
+public static class LoadTestRunner
+{
+    /// <summary>Exit code of a bad command line.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Exit code when the target could not be started or reached.</summary>
+    public const int TargetFailed = 1;
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing progress and the summary to <paramref name="output"/> and problems to <paramref name="error"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        var options = LoadOptionsParser.Parse(args, out var problems, out var help);
+        if (help)
+        {
+            await output.WriteLineAsync(LoadOptions.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        var spec = options is null ? null : TargetSpec.Parse(options.Target, out var targetProblem) ?? Fail(ref problems, targetProblem!);
+        if (options is null || spec is null)
+        {
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run with --help for usage.").ConfigureAwait(false);
+            return BadInput;
+        }
+
+        ILoadTarget target;
+        try
+        {
+            target = await spec.OpenAsync(options, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"error: --target {options.Target}: could not start or reach it: {ex.Message}").ConfigureAwait(false);
+            return TargetFailed;
+        }
+
+        await using (target.ConfigureAwait(false))
+        {
+            var settings = new DriverSettings(options.Rate, options.Duration, options.Simulation == "inject-random", options.Seed, options.MaxInFlight, options.Warmup);
+            await output.WriteLineAsync($"Loading {target.Name}: {settings.Simulation} at {options.Rate:0.##}/s for {options.Duration.TotalSeconds:0.###} s (warm-up {options.Warmup.TotalSeconds:0.###} s, in-flight cap {options.MaxInFlight:N0}).").ConfigureAwait(false);
+            var driver = new OpenModelDriver(target, settings)
+            {
+                OnSecond = row => output.WriteLine($"  s{row.Second + 1,-4} target {row.Target,6}  achieved {row.Sent,6}  in flight {row.InFlight,6}  dropped {row.Dropped,5}  errors {row.Errors,5}  p50 {row.ResponseP50Ms,8:0.0} ms  p99 {row.ResponseP99Ms,8:0.0} ms"),
+            };
+            var result = await driver.RunAsync(cancellation).ConfigureAwait(false);
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            ConsoleSummary.Write(console, result);
+            if (options.Out is not null)
+            {
+                await ReportWriter.WriteAsync(result, options.Out, cancellation).ConfigureAwait(false);
+                await output.WriteLineAsync($"Reports: {string.Join(", ", ReportWriter.FileNames.Select(f => Path.Combine(options.Out, f)))}").ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    private static TargetSpec? Fail(ref IReadOnlyList<string> problems, string problem)
+    {
+        problems = [.. problems, problem];
+        return null;
+    }
+}
