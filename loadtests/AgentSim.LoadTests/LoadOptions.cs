@@ -1,3 +1,5 @@
+using AgentSim.LoadTests.Thresholds;
+
 namespace AgentSim.LoadTests;
 
 /// <summary>The load driver's command line, parsed.</summary>
@@ -11,6 +13,9 @@ namespace AgentSim.LoadTests;
 /// <param name="Scenario">Scenario the in-process silo runs.</param>
 /// <param name="TimeScale">Simulated seconds per wall second on the in-process silo.</param>
 /// <param name="Out">Directory the reports go to, or null for none.</param>
+/// <param name="Thresholds">Final thresholds (<c>--threshold</c>), checked on the whole measured run.</param>
+/// <param name="AbortOn">Runtime thresholds (<c>--abort-on</c>), checked once a second after <paramref name="AbortDelay"/>.</param>
+/// <param name="AbortDelay">Measured time before runtime thresholds are checked (<c>--abort-delay</c>, default 5 s).</param>
 public sealed record LoadOptions(
     string Target = "inprocess",
     string Simulation = "inject",
@@ -21,7 +26,10 @@ public sealed record LoadOptions(
     int MaxInFlight = 1000,
     string Scenario = "baseline",
     double TimeScale = 100,
-    string? Out = null)
+    string? Out = null,
+    IReadOnlyList<Threshold>? Thresholds = null,
+    IReadOnlyList<Threshold>? AbortOn = null,
+    TimeSpan? AbortDelay = null)
 {
     /// <summary>Load simulations built so far.</summary>
     public static readonly string[] Simulations = ["inject", "inject-random"];
@@ -43,5 +51,13 @@ public sealed record LoadOptions(
           --scenario NAME       scenario the in-process silo runs (default baseline)
           --time-scale N        in-process silo: simulated seconds per wall second (default 100)
           --out DIR             write report.html, report.md, report.csv and report.txt there
+          --threshold EXPR      final threshold on the whole measured run (repeatable); a failed one exits 3:
+                                p50|p90|p99|p99.9|pNN<250ms (response time, from the scheduled start), service_p99<20ms
+                                (service time), errors<1% (of requests ended), dropped<0.5% (of arrivals),
+                                achieved>=95% (of the target rate); operators < <= > >=; units ms or s, and %
+          --abort-on EXPR       runtime threshold, same grammar (repeatable): checked once a second on everything
+                                measured since the warm-up ended; the first to fail stops the run (reports still written), exit 4
+          --abort-delay D       measured time before runtime thresholds are checked (default 5s)
+        Exit codes: 0 ok, 1 target unreachable, 2 bad input, 3 a final threshold failed, 4 aborted by a runtime threshold.
         """;
 }

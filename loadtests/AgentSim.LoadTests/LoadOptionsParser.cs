@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentSim.LoadTests.Thresholds;
 
 namespace AgentSim.LoadTests;
 
@@ -65,6 +66,9 @@ public static class LoadOptionsParser
                 case "--scenario": o = o with { Scenario = value! }; break;
                 case "--time-scale": o = o with { TimeScale = Positive(flag, value!, errors) }; break;
                 case "--out": o = o with { Out = value! }; break;
+                case "--threshold": o = o with { Thresholds = [.. o.Thresholds ?? [], .. Expression(flag, value!, errors)] }; break;
+                case "--abort-on": o = o with { AbortOn = [.. o.AbortOn ?? [], .. Expression(flag, value!, errors)] }; break;
+                case "--abort-delay": o = o with { AbortDelay = Duration(flag, value!, errors, allowZero: true) }; break;
                 case "--config":
                     errors.Add("--config: the JSON config file is not built yet; give the flags on the command line.");
                     break;
@@ -99,7 +103,20 @@ public static class LoadOptionsParser
     }
 
     private static bool Known(string flag) => flag is "--target" or "--simulation" or "--rate" or "--duration" or "--warmup" or "--seed"
-        or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config";
+        or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config" or "--threshold" or "--abort-on" or "--abort-delay";
+
+    // A threshold expression, or nothing and the problem (naming the flag and the expression).
+    private static Threshold[] Expression(string flag, string value, List<string> errors)
+    {
+        var threshold = Threshold.Parse(value, out var problem);
+        if (threshold is null)
+        {
+            errors.Add($"{flag} '{value}': {problem}.");
+            return [];
+        }
+
+        return [threshold];
+    }
 
     private static double Positive(string flag, string value, List<string> errors)
     {

@@ -14,8 +14,21 @@ public static class LoadTestRunner
     /// <summary>Exit code when the target could not be started or reached.</summary>
     public const int TargetFailed = 1;
 
+    /// <summary>Exit code when a final threshold (<c>--threshold</c>) failed.</summary>
+    public const int ThresholdsFailed = 3;
+
+    /// <summary>Exit code when a runtime threshold (<c>--abort-on</c>) stopped the run.</summary>
+    public const int Aborted = 4;
+
     /// <summary>Parses and runs <paramref name="args"/>, writing progress and the summary to <paramref name="output"/> and problems to <paramref name="error"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default) =>
+        RunAsync(args, output, error, null, cancellation);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, but loading the target
+    /// <paramref name="openTarget"/> gives (when not null) in place of the one <c>--target</c> names.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<LoadOptions, ILoadTarget>? openTarget, CancellationToken cancellation = default)
     {
         var options = LoadOptionsParser.Parse(args, out var problems, out var help);
         if (help)
@@ -39,7 +52,7 @@ public static class LoadTestRunner
         ILoadTarget target;
         try
         {
-            target = await spec.OpenAsync(options, cancellation).ConfigureAwait(false);
+            target = openTarget?.Invoke(options) ?? await spec.OpenAsync(options, cancellation).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -49,10 +62,12 @@ public static class LoadTestRunner
 
         await using (target.ConfigureAwait(false))
         {
-            var settings = new DriverSettings(options.Rate, options.Duration, options.Simulation == "inject-random", options.Seed, options.MaxInFlight, options.Warmup);
+            var settings = new DriverSettings(options.Rate, options.Duration, options.Simulation == "inject-random", options.Seed, options.MaxInFlight, options.Warmup,
+                Thresholds: options.Thresholds, AbortOn: options.AbortOn, AbortDelay: options.AbortDelay);
             await output.WriteLineAsync($"Loading {target.Name}: {settings.Simulation} at {options.Rate:0.##}/s for {options.Duration.TotalSeconds:0.###} s (warm-up {options.Warmup.TotalSeconds:0.###} s, in-flight cap {options.MaxInFlight:N0}).").ConfigureAwait(false);
             var driver = new OpenModelDriver(target, settings)
             {
+                OnAbort = reason => output.WriteLine($"  Stopping early: {reason}."),
                 OnSecond = row => output.WriteLine($"  s{row.Second + 1,-4} target {row.Target,6}  achieved {row.Sent,6}  in flight {row.InFlight,6}  dropped {row.Dropped,5}  errors {row.Errors,5}  p50 {row.ResponseP50Ms,8:0.0} ms  p99 {row.ResponseP99Ms,8:0.0} ms"),
             };
             var result = await driver.RunAsync(cancellation).ConfigureAwait(false);
@@ -63,9 +78,20 @@ public static class LoadTestRunner
                 await ReportWriter.WriteAsync(result, options.Out, cancellation).ConfigureAwait(false);
                 await output.WriteLineAsync($"Reports: {string.Join(", ", ReportWriter.FileNames.Select(f => Path.Combine(options.Out, f)))}").ConfigureAwait(false);
             }
-        }
 
-        return 0;
+            if (result.AbortedBy is not null)
+            {
+                await error.WriteLineAsync($"aborted: {result.AbortedBy}").ConfigureAwait(false);
+                return Aborted;
+            }
+
+            foreach (var failed in result.Thresholds.Where(t => !t.Passed))
+            {
+                await error.WriteLineAsync($"threshold failed: {failed.Threshold.Text} (measured {failed.MeasuredText})").ConfigureAwait(false);
+            }
+
+            return result.ThresholdsPassed ? 0 : ThresholdsFailed;
+        }
     }
 
     private static TargetSpec? Fail(ref IReadOnlyList<string> problems, string problem)

@@ -1,3 +1,5 @@
+using AgentSim.LoadTests.Thresholds;
+
 namespace AgentSim.LoadTests.Driver;
 
 /// <summary>What a run measured (only arrivals scheduled after the warm-up count).</summary>
@@ -25,8 +27,20 @@ public sealed record LoadResult(
     /// <summary>Largest p99 send lag, ms, at which a run still counts as keeping its schedule.</summary>
     public const double LagToleranceMs = 50;
 
+    /// <summary>Measured seconds: the duration, or less when a runtime threshold stopped the run (0 means the whole duration).</summary>
+    public double MeasuredSeconds { get; init; }
+
+    /// <summary>Why a runtime threshold stopped the run early, or null when it ran its course.</summary>
+    public string? AbortedBy { get; init; }
+
+    /// <summary>The final thresholds, checked on the whole measured run.</summary>
+    public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
+
+    /// <summary>Whether every final threshold passed (true when there are none).</summary>
+    public bool ThresholdsPassed => Thresholds.All(t => t.Passed);
+
     /// <summary>Requests sent per measured second.</summary>
-    public double AchievedRate => Sent / Settings.Duration.TotalSeconds;
+    public double AchievedRate => Sent / (MeasuredSeconds > 0 ? MeasuredSeconds : Settings.Duration.TotalSeconds);
 
     /// <summary>
     /// Whether the driver kept its target: nothing dropped, at least 99% of the scheduled arrivals sent, and 99% of sends

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AgentSim.LoadTests.Targets;
+using AgentSim.LoadTests.Thresholds;
 
 namespace AgentSim.LoadTests.Driver;
 
@@ -17,6 +19,10 @@ public sealed class OpenModelDriver
     private readonly Timeline _timeline;
     private readonly ConcurrentDictionary<string, long> _outcomes = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _stop = new();
+    private string? _abortedBy;
+    private double _stoppedAt = double.NaN;
+    private int _closed;
     private long _start;
     private long _inFlight;
     private long _maxInFlight;
@@ -33,9 +39,17 @@ public sealed class OpenModelDriver
     /// <summary>Called once a measured second has ended, with its row (e.g. for a live view).</summary>
     public Action<TimelineRow>? OnSecond { get; init; }
 
-    /// <summary>Runs the warm-up and the measured time, waits for requests under way, and returns what was measured.</summary>
+    /// <summary>Called when a runtime threshold fails and stops the run, with the reason.</summary>
+    public Action<string>? OnAbort { get; init; }
+
+    /// <summary>
+    /// Runs the warm-up and the measured time, waits for requests under way, and returns what was measured, with the final
+    /// thresholds checked. A runtime threshold that fails stops the arrivals at once (<see cref="LoadResult.AbortedBy"/>).
+    /// </summary>
     public async Task<LoadResult> RunAsync(CancellationToken cancellation = default)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _stop.Token);
+        cancellation = linked.Token;
         var warmup = _settings.Warmup.TotalSeconds;
         var end = warmup + _settings.Duration.TotalSeconds;
         var schedule = new ArrivalSchedule(_settings.Rate, _settings.Poisson, _settings.Seed);
@@ -55,7 +69,16 @@ public sealed class OpenModelDriver
         var unfinished = Interlocked.Read(ref _inFlight);
         await _abort.CancelAsync().ConfigureAwait(false);
         _timeline.CloseLatencies();
-        return _timeline.Result(_settings, _target.Name, unfinished, Interlocked.Read(ref _maxInFlight), new Dictionary<string, long>(_outcomes));
+        var aborted = Volatile.Read(ref _abortedBy);
+        var measured = aborted is null ? _settings.Duration.TotalSeconds : Math.Clamp(_stoppedAt - warmup, 0, _settings.Duration.TotalSeconds);
+        var rows = aborted is null ? _settings.Seconds : _timeline.RowsInUse(Volatile.Read(ref _closed));
+        var all = _timeline.Measure(int.MaxValue, measured, _settings.Rate);
+        return _timeline.Result(_settings, _target.Name, unfinished, Interlocked.Read(ref _maxInFlight), new Dictionary<string, long>(_outcomes), rows) with
+        {
+            MeasuredSeconds = measured,
+            AbortedBy = aborted,
+            Thresholds = [.. (_settings.Thresholds ?? []).Select(t => t.Check(all))],
+        };
     }
 
     private void Schedule(ArrivalSchedule schedule, double warmup, double end, CancellationToken cancellation)
@@ -172,8 +195,33 @@ public sealed class OpenModelDriver
             }
 
             var row = _timeline.CloseSecond(second, Interlocked.Read(ref _inFlight));
+            Volatile.Write(ref _closed, second + 1);
             OnSecond?.Invoke(row);
+            if (CheckRuntimeThresholds(second + 1) is { } reason)
+            {
+                _stoppedAt = Elapsed();
+                Volatile.Write(ref _abortedBy, reason);
+                await _stop.CancelAsync().ConfigureAwait(false);
+                OnAbort?.Invoke(reason);
+                return;
+            }
         }
+    }
+
+    // Once the abort delay has passed: the runtime thresholds on everything measured since the warm-up ended (the
+    // warm-up itself is never measured, so it cannot trip them); the first that fails says why the run stops.
+    private string? CheckRuntimeThresholds(int closedSeconds)
+    {
+        var abortOn = _settings.AbortOn ?? [];
+        if (abortOn.Count == 0 || closedSeconds < (_settings.AbortDelay ?? DriverSettings.DefaultAbortDelay).TotalSeconds - 1e-9)
+        {
+            return null;
+        }
+
+        var measurements = _timeline.Measure(closedSeconds, closedSeconds, _settings.Rate);
+        var failed = abortOn.Select(t => t.Check(measurements)).FirstOrDefault(r => !r.Passed);
+        return failed is null ? null : string.Create(CultureInfo.InvariantCulture,
+            $"runtime threshold {failed.Threshold.Text} failed after {closedSeconds} measured s: {failed.MeasuredText} since the warm-up ended");
     }
 
     private static void InterlockedMax(ref long location, long value)

@@ -1,3 +1,4 @@
+using AgentSim.LoadTests.Thresholds;
 using HdrHistogram;
 
 namespace AgentSim.LoadTests.Driver;
@@ -74,12 +75,21 @@ internal sealed class Timeline
         }
     }
 
-    public LoadResult Result(DriverSettings settings, string target, long unfinished, long maxInFlight, IReadOnlyDictionary<string, long> outcomes)
+    // The measurements of the first `rows` seconds (all latencies recorded into closed intervals), over `seconds` of measured time.
+    public Measurements Measure(int rows, double seconds, double rate)
     {
-        var rows = Enumerable.Range(0, _scheduled.Length).Select(Row).ToArray();
+        long Sum(long[] a) => Enumerable.Range(0, Math.Min(rows, a.Length)).Sum(i => Interlocked.Read(ref a[i]));
+        return new Measurements(q => Percentile(_responseTotal, q), q => Percentile(_serviceTotal, q),
+            Sum(_scheduled), Sum(_sent), Sum(_ok), Sum(_errors), Sum(_dropped), seconds, rate);
+    }
+
+    // `rows` timeline rows (fewer than the run's seconds when it stopped early).
+    public LoadResult Result(DriverSettings settings, string target, long unfinished, long maxInFlight, IReadOnlyDictionary<string, long> outcomes, int rows = int.MaxValue)
+    {
+        var timeline = Enumerable.Range(0, Math.Clamp(rows, 1, _scheduled.Length)).Select(Row).ToArray();
         return new LoadResult(
             settings, target, _scheduled.Sum(), _sent.Sum(), _ok.Sum(), _errors.Sum(), _dropped.Sum(), unfinished, maxInFlight, outcomes,
-            LatencySummary.From(_responseTotal), LatencySummary.From(_serviceTotal), LatencySummary.From(_lag), rows,
+            LatencySummary.From(_responseTotal), LatencySummary.From(_serviceTotal), LatencySummary.From(_lag), timeline,
             [.. PercentilePoint.Reported.Select(q => new PercentilePoint(q, LatencySummary.Ms(_responseTotal, q), LatencySummary.Ms(_serviceTotal, q)))]);
     }
 
@@ -88,6 +98,29 @@ internal sealed class Timeline
         var l = _latencies[s] ?? [0, 0, 0];
         return new TimelineRow(s, Interlocked.Read(ref _scheduled[s]), Interlocked.Read(ref _sent[s]), Interlocked.Read(ref _ok[s]),
             Interlocked.Read(ref _errors[s]), Interlocked.Read(ref _dropped[s]), _inFlight[s], l[0], l[1], l[2]);
+    }
+
+    private double Percentile(HistogramBase h, double q)
+    {
+        lock (_close)
+        {
+            return LatencySummary.Ms(h, q);
+        }
+    }
+
+    // Rows up to the last with anything in it, and at least `closed`.
+    public int RowsInUse(int closed)
+    {
+        var last = closed;
+        for (var s = 0; s < _scheduled.Length; s++)
+        {
+            if (Interlocked.Read(ref _scheduled[s]) + Interlocked.Read(ref _sent[s]) + Interlocked.Read(ref _ok[s]) + Interlocked.Read(ref _errors[s]) > 0)
+            {
+                last = Math.Max(last, s + 1);
+            }
+        }
+
+        return last;
     }
 
     // Arrivals scheduled in the last second but sent or answered after it count in the last row.

@@ -15,10 +15,28 @@ public static class ConsoleSummary
         foreach (var (key, value) in ReportWriter.Summary(r))
         {
             var text = Markup.Escape(value);
-            summary.AddRow(Markup.Escape(key), key == "verdict" ? (r.KeptTarget ? $"[green]{text}[/]" : $"[red]{text}[/]") : text);
+            var good = key switch
+            {
+                "verdict" => r.KeptTarget,
+                "thresholds" => r.ThresholdsPassed,
+                "stopped early" => false,
+                _ => (bool?)null,
+            };
+            summary.AddRow(Markup.Escape(key), good switch { true => $"[green]{text}[/]", false => $"[red]{text}[/]", _ => text });
         }
 
         console.Write(summary);
+        if (r.Thresholds.Count > 0)
+        {
+            var thresholds = new Table().AddColumns("threshold", "measured", "result");
+            foreach (var (threshold, measured, verdict) in ReportWriter.ThresholdRows(r))
+            {
+                thresholds.AddRow(Markup.Escape(threshold), Markup.Escape(measured), verdict == "pass" ? "[green]pass[/]" : "[red]FAIL[/]");
+            }
+
+            console.Write(thresholds);
+        }
+
         var latency = new Table().AddColumns("latency ms", "count", "mean", "p50", "p90", "p99", "p99.9", "max");
         foreach (var (name, l) in ReportWriter.Latencies(r))
         {

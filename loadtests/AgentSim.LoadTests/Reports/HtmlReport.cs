@@ -20,11 +20,29 @@ public static class HtmlReport
             .Append("<h1>AgentSim load test</h1>\n<table>");
         foreach (var (key, value) in ReportWriter.Summary(r))
         {
-            var cls = key == "verdict" ? (r.KeptTarget ? " class=\"good\"" : " class=\"bad\"") : "";
+            var cls = key switch
+            {
+                "verdict" => r.KeptTarget ? " class=\"good\"" : " class=\"bad\"",
+                "thresholds" => r.ThresholdsPassed ? " class=\"good\"" : " class=\"bad\"",
+                "stopped early" => " class=\"bad\"",
+                _ => "",
+            };
             s.Append(C, $"<tr><th>{E(key)}</th><td{cls}>{E(value)}</td></tr>");
         }
 
-        s.Append("</table>\n<h2>Latency (ms)</h2>\n<p>Response time runs from each request's scheduled start (safe from coordinated omission); service time from its actual send.</p>\n")
+        s.Append("</table>\n");
+        if (r.Thresholds.Count > 0)
+        {
+            s.Append("<h2>Thresholds</h2>\n<p>Checked on the whole measured run.</p>\n<table><tr><th>threshold</th><th>measured</th><th>result</th></tr>");
+            foreach (var (threshold, measured, verdict) in ReportWriter.ThresholdRows(r))
+            {
+                s.Append(C, $"<tr><td>{E(threshold)}</td><td>{E(measured)}</td><td class=\"{(verdict == "pass" ? "good" : "bad")}\">{E(verdict)}</td></tr>");
+            }
+
+            s.Append("</table>\n");
+        }
+
+        s.Append("<h2>Latency (ms)</h2>\n<p>Response time runs from each request's scheduled start (safe from coordinated omission); service time from its actual send.</p>\n")
             .Append("<table><tr><th></th><th>count</th><th>mean</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>");
         foreach (var (name, l) in ReportWriter.Latencies(r))
         {

@@ -43,6 +43,15 @@ public static class ReportWriter
             s.Append(C, $"{key,-28} {value}\n");
         }
 
+        if (r.Thresholds.Count > 0)
+        {
+            s.Append('\n').Append(C, $"{"threshold",-28} {"measured",-14} result\n");
+            foreach (var (threshold, measured, verdict) in ThresholdRows(r))
+            {
+                s.Append(C, $"{threshold,-28} {measured,-14} {verdict}\n");
+            }
+        }
+
         s.Append('\n').Append(C, $"{"latency ms",-16}{"count",10}{"mean",10}{"p50",10}{"p90",10}{"p99",10}{"p99.9",10}{"max",10}\n");
         foreach (var (name, l) in Latencies(r))
         {
@@ -60,6 +69,15 @@ public static class ReportWriter
         foreach (var (key, value) in Summary(r))
         {
             s.Append(C, $"| {key} | {value} |\n");
+        }
+
+        if (r.Thresholds.Count > 0)
+        {
+            s.Append("\n## Thresholds\n\nChecked on the whole measured run.\n\n| threshold | measured | result |\n| --- | ---: | --- |\n");
+            foreach (var (threshold, measured, verdict) in ThresholdRows(r))
+            {
+                s.Append(C, $"| `{threshold}` | {measured} | {(verdict == "pass" ? "pass" : "**FAIL**")} |\n");
+            }
         }
 
         s.Append("\n## Latency (ms)\n\nResponse time is measured from each request's *scheduled* start (safe from coordinated omission); ")
@@ -95,6 +113,10 @@ public static class ReportWriter
         ("target rate", string.Create(C, $"{r.Settings.Rate:0.##}/s")),
         ("achieved rate", string.Create(C, $"{r.AchievedRate:0.##}/s ({(r.Settings.Rate > 0 ? r.AchievedRate / r.Settings.Rate : 0):P1} of target)")),
         ("verdict", r.KeptTarget ? "kept its target" : "could NOT keep its target: " + r.Shortfall),
+        .. r.AbortedBy is null ? Array.Empty<(string, string)>() : [("stopped early", string.Create(C, $"{r.AbortedBy} (measured {r.MeasuredSeconds:0.###} s of {r.Settings.Duration.TotalSeconds:0.###} s)"))],
+        .. r.Thresholds.Count == 0 ? Array.Empty<(string, string)>() : [("thresholds", r.ThresholdsPassed
+            ? string.Create(C, $"all {r.Thresholds.Count} passed")
+            : string.Create(C, $"{r.Thresholds.Count(t => !t.Passed)} of {r.Thresholds.Count} FAILED"))],
         ("scheduled", r.Scheduled.ToString("N0", C)),
         ("sent", r.Sent.ToString("N0", C)),
         ("ok", r.Ok.ToString("N0", C)),
@@ -104,6 +126,10 @@ public static class ReportWriter
         ("max in flight", r.MaxInFlightSeen.ToString("N0", C)),
         ("outcomes", string.Join(", ", r.Outcomes.OrderByDescending(o => o.Value).Select(o => string.Create(C, $"{o.Key}: {o.Value:N0}")))),
     ];
+
+    /// <summary>The final thresholds as rows: expression, measured value, <c>pass</c> or <c>FAIL</c>.</summary>
+    public static IReadOnlyList<(string Threshold, string Measured, string Verdict)> ThresholdRows(LoadResult r) =>
+        [.. r.Thresholds.Select(t => (t.Threshold.Text, t.MeasuredText, t.Verdict))];
 
     /// <summary>The three latency summaries with their names.</summary>
     public static IReadOnlyList<(string Name, LatencySummary Latency)> Latencies(LoadResult r) =>
