@@ -50,3 +50,39 @@ internal sealed class InstantTarget : ILoadTarget
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
+
+/// <summary>A target that accepts every request after <paramref name="delay"/>.</summary>
+internal sealed class DelayedTarget(TimeSpan delay) : ILoadTarget
+{
+    public string Name => "delayed fake";
+
+    public async ValueTask<TargetOutcome> SendAsync(CancellationToken cancellation)
+    {
+        await Task.Delay(delay, CancellationToken.None);
+        return new TargetOutcome(true, "ok");
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>A target that fails every request it gets in its first <paramref name="failFor"/> (from its first request; forever when null), then accepts them.</summary>
+internal sealed class FailingTarget(TimeSpan? failFor = null) : ILoadTarget
+{
+    private long _first;
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public string Name => "failing fake";
+
+    public ValueTask<TargetOutcome> SendAsync(CancellationToken cancellation)
+    {
+        Interlocked.Increment(ref _calls);
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.CompareExchange(ref _first, now, 0);
+        var failing = failFor is null || System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _first), now) < failFor;
+        return ValueTask.FromResult(failing ? new TargetOutcome(false, "500") : new TargetOutcome(true, "ok"));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
