@@ -16,6 +16,11 @@ namespace AgentSim.LoadTests;
 /// <param name="Thresholds">Final thresholds (<c>--threshold</c>), checked on the whole measured run.</param>
 /// <param name="AbortOn">Runtime thresholds (<c>--abort-on</c>), checked once a second after <paramref name="AbortDelay"/>.</param>
 /// <param name="AbortDelay">Measured time before runtime thresholds are checked (<c>--abort-delay</c>, default 5 s).</param>
+/// <param name="FindCapacity">Step the rate up until an SLO breaks (<c>--find-capacity</c>) instead of one run.</param>
+/// <param name="StepFactor">Capacity search: each step's rate is the last one's times this (<c>--step-factor</c>, default 1.5).</param>
+/// <param name="Step">Capacity search: each step's rate is the last one's plus this (<c>--step</c>, in place of the factor), or null.</param>
+/// <param name="StepDuration">Capacity search: measured time of each step (<c>--step-duration</c>, default 10 s).</param>
+/// <param name="MaxRate">Capacity search: the highest rate tried (<c>--max-rate</c>), or null for 20 times <paramref name="Rate"/>.</param>
 public sealed record LoadOptions(
     string Target = "inprocess",
     string Simulation = "inject",
@@ -29,7 +34,12 @@ public sealed record LoadOptions(
     string? Out = null,
     IReadOnlyList<Threshold>? Thresholds = null,
     IReadOnlyList<Threshold>? AbortOn = null,
-    TimeSpan? AbortDelay = null)
+    TimeSpan? AbortDelay = null,
+    bool FindCapacity = false,
+    double? StepFactor = null,
+    double? Step = null,
+    TimeSpan? StepDuration = null,
+    double? MaxRate = null)
 {
     /// <summary>Load simulations built so far.</summary>
     public static readonly string[] Simulations = ["inject", "inject-random"];
@@ -58,6 +68,14 @@ public sealed record LoadOptions(
           --abort-on EXPR       runtime threshold, same grammar (repeatable): checked once a second on everything
                                 measured since the warm-up ended; the first to fail stops the run (reports still written), exit 4
           --abort-delay D       measured time before runtime thresholds are checked (default 5s)
+          --find-capacity       step the rate from --rate up until an SLO (the --threshold expressions; default p99<250ms,
+                                errors<1%, dropped<1%, achieved>=95%) breaks or --max-rate is reached; --warmup runs once
+                                before the first step; reports the knee (last rate at which every SLO held); exit 0 when
+                                a knee was found, 3 when even the first step failed
+          --step-factor F       capacity search: multiply the rate by F (above 1) each step (default 1.5)
+          --step N              capacity search: add N/s each step instead of multiplying
+          --step-duration D     capacity search: measured time of each step (default 10s)
+          --max-rate N          capacity search: highest rate tried, at least --rate (default 20 x --rate)
         Exit codes: 0 ok, 1 target unreachable, 2 bad input, 3 a final threshold failed, 4 aborted by a runtime threshold.
         """;
 }

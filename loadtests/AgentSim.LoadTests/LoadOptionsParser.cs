@@ -24,6 +24,12 @@ public static class LoadOptionsParser
                 return null;
             }
 
+            if (flag == "--find-capacity")
+            {
+                o = o with { FindCapacity = true };
+                continue;
+            }
+
             var eq = flag.IndexOf('=', StringComparison.Ordinal);
             string? value = null;
             if (eq > 0 && flag.StartsWith("--", StringComparison.Ordinal))
@@ -69,6 +75,10 @@ public static class LoadOptionsParser
                 case "--threshold": o = o with { Thresholds = [.. o.Thresholds ?? [], .. Expression(flag, value!, errors)] }; break;
                 case "--abort-on": o = o with { AbortOn = [.. o.AbortOn ?? [], .. Expression(flag, value!, errors)] }; break;
                 case "--abort-delay": o = o with { AbortDelay = Duration(flag, value!, errors, allowZero: true) }; break;
+                case "--step-factor": o = o with { StepFactor = AboveOne(flag, value!, errors) }; break;
+                case "--step": o = o with { Step = Positive(flag, value!, errors) }; break;
+                case "--step-duration": o = o with { StepDuration = Duration(flag, value!, errors, allowZero: false) }; break;
+                case "--max-rate": o = o with { MaxRate = Positive(flag, value!, errors) }; break;
                 case "--config":
                     errors.Add("--config: the JSON config file is not built yet; give the flags on the command line.");
                     break;
@@ -78,7 +88,43 @@ public static class LoadOptionsParser
             }
         }
 
+        CheckCapacity(o, args, errors);
         return errors.Count == 0 ? o : null;
+    }
+
+    // The capacity-search flags: only with --find-capacity, one way of stepping, and a ceiling at or above the start.
+    private static void CheckCapacity(LoadOptions o, IReadOnlyList<string> args, List<string> errors)
+    {
+        if (!o.FindCapacity)
+        {
+            foreach (var flag in new[] { "--step-factor", "--step", "--step-duration", "--max-rate" }.Where(f => args.Any(a => a == f || a.StartsWith(f + "=", StringComparison.Ordinal))))
+            {
+                errors.Add($"{flag}: only with --find-capacity.");
+            }
+
+            return;
+        }
+
+        if (o.StepFactor is not null && o.Step is not null)
+        {
+            errors.Add("--step: give --step or --step-factor, not both.");
+        }
+
+        if (o.MaxRate is { } max && max < o.Rate)
+        {
+            errors.Add(string.Create(C, $"--max-rate: {max:0.###} is below --rate {o.Rate:0.###}; the search starts at --rate."));
+        }
+    }
+
+    private static double AboveOne(string flag, string value, List<string> errors)
+    {
+        if (double.TryParse(value, NumberStyles.Float, C, out var n) && double.IsFinite(n) && n > 1)
+        {
+            return n;
+        }
+
+        errors.Add($"{flag}: '{value}' is not a number above 1 (each step must raise the rate).");
+        return 1.5;
     }
 
     /// <summary>Parses a duration such as <c>30s</c>, <c>2m</c>, <c>500ms</c>, <c>1h</c> or a bare number of seconds.</summary>
@@ -103,7 +149,8 @@ public static class LoadOptionsParser
     }
 
     private static bool Known(string flag) => flag is "--target" or "--simulation" or "--rate" or "--duration" or "--warmup" or "--seed"
-        or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config" or "--threshold" or "--abort-on" or "--abort-delay";
+        or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config" or "--threshold" or "--abort-on" or "--abort-delay"
+        or "--step-factor" or "--step" or "--step-duration" or "--max-rate";
 
     // A threshold expression, or nothing and the problem (naming the flag and the expression).
     private static Threshold[] Expression(string flag, string value, List<string> errors)

@@ -1,3 +1,4 @@
+using AgentSim.LoadTests.Capacity;
 using AgentSim.LoadTests.Driver;
 using AgentSim.LoadTests.Reports;
 using AgentSim.LoadTests.Targets;
@@ -62,6 +63,11 @@ public static class LoadTestRunner
 
         await using (target.ConfigureAwait(false))
         {
+            if (options.FindCapacity)
+            {
+                return await CapacityRunner.RunAsync(options, target, output, error, cancellation).ConfigureAwait(false);
+            }
+
             var settings = new DriverSettings(options.Rate, options.Duration, options.Simulation == "inject-random", options.Seed, options.MaxInFlight, options.Warmup,
                 Thresholds: options.Thresholds, AbortOn: options.AbortOn, AbortDelay: options.AbortDelay);
             await output.WriteLineAsync($"Loading {target.Name}: {settings.Simulation} at {options.Rate:0.##}/s for {options.Duration.TotalSeconds:0.###} s (warm-up {options.Warmup.TotalSeconds:0.###} s, in-flight cap {options.MaxInFlight:N0}).").ConfigureAwait(false);
