@@ -28,6 +28,7 @@ public static class CapacityReport
         ("SLO", string.Join(", ", r.Settings.Slo.Select(t => t.Text))),
         ("knee", r.Knee is { } k ? string.Create(C, $"{k.Offered:0.##}/s") : "none (the first step failed)"),
         ("first failing rate", r.FirstFailure is { } f ? string.Create(C, $"{f.Offered:0.##}/s: {f.Verdict[6..]}") : "none up to --max-rate"),
+        .. r.FirstFailure is { } failed ? [("its outcomes", string.Join(", ", failed.Result.Outcomes.OrderByDescending(o => o.Value).Select(o => string.Create(C, $"{o.Key}: {o.Value:N0}"))))] : Array.Empty<(string, string)>(),
         ("conclusion", r.Conclusion),
     ];
 
