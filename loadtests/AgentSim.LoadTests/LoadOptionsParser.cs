@@ -105,6 +105,11 @@ public static class LoadOptionsParser
             return;
         }
 
+        if (o.AbortOn is { Count: > 0 })
+        {
+            errors.Add("--abort-on: not with --find-capacity (each step is judged by --threshold; the search stops at the first step that breaks one).");
+        }
+
         if (o.StepFactor is not null && o.Step is not null)
         {
             errors.Add("--step: give --step or --step-factor, not both.");

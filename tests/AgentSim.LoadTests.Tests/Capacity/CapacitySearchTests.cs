@@ -91,6 +91,7 @@ public sealed class CapacitySearchTests
     [InlineData(new[] { "--find-capacity", "--step", "0" }, "error: --step: '0' is not a positive number.")]
     [InlineData(new[] { "--find-capacity", "--step-duration", "0s" }, "error: --step-duration: '0s' is not a duration above zero (e.g. 30s, 2m, 500ms).")]
     [InlineData(new[] { "--max-rate", "100" }, "error: --max-rate: only with --find-capacity.")]
+    [InlineData(new[] { "--find-capacity", "--abort-on", "errors<1%" }, "error: --abort-on: not with --find-capacity (each step is judged by --threshold; the search stops at the first step that breaks one).")]
     public async Task RunAsync_BadCapacityFlags_Exit2NamingTheFlag(string[] args, string message)
     {
         using var output = new StringWriter();
