@@ -22,8 +22,8 @@ public interface ILiveMetrics
     /// <summary>Sets how far behind its schedule the arrival generator is, in wall seconds.</summary>
     void Lag(double wallSeconds);
 
-    /// <summary>Sets the conversations in flight and the admission limit.</summary>
-    void Admission(int inFlight, int limit);
+    /// <summary>Sets the admission limit (once; conversations in flight are the simulation's own gauge).</summary>
+    void AdmissionLimit(int limit);
 }
 
 /// <summary>Measures nothing (no metrics exporter on this host).</summary>
@@ -45,7 +45,7 @@ public sealed class NoLiveMetrics : ILiveMetrics
     }
 
     /// <inheritdoc />
-    public void Admission(int inFlight, int limit)
+    public void AdmissionLimit(int limit)
     {
     }
 }

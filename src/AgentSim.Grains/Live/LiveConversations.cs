@@ -12,7 +12,7 @@ namespace AgentSim.Grains.Live;
 /// <see cref="Retained"/> to end (older ones are forgotten, so memory stays flat however long the silo runs). Ids are
 /// handed out here, in order. Thread-safe.
 /// </summary>
-public sealed class LiveConversations(int limit, int retained, TimeProvider time, ILiveMetrics metrics)
+public sealed class LiveConversations
 {
     /// <summary>Default admission limit: conversations in flight on one silo.</summary>
     public const int DefaultLimit = 30_000;
@@ -20,16 +20,28 @@ public sealed class LiveConversations(int limit, int retained, TimeProvider time
     /// <summary>Default count of ended conversations whose outcome is kept for <c>GET /api/conversations/{id}</c>.</summary>
     public const int DefaultRetained = 100_000;
 
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<long, Record> _records = new();
     private readonly ConcurrentQueue<long> _ended = new();
     private long _lastId;
     private int _inFlight;
 
+    /// <summary>Admits at most <paramref name="limit"/> at once and keeps the outcomes of the last <paramref name="retained"/> to end.</summary>
+    public LiveConversations(int limit, int retained, TimeProvider time, ILiveMetrics metrics)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentNullException.ThrowIfNull(metrics);
+        Limit = limit;
+        Retained = Math.Max(0, retained);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        metrics.AdmissionLimit(limit);
+    }
+
     /// <summary>Admission limit: conversations in flight.</summary>
-    public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "The admission limit must be at least 1.");
+    public int Limit { get; }
 
     /// <summary>Ended conversations whose outcome is kept.</summary>
-    public int Retained { get; } = Math.Max(0, retained);
+    public int Retained { get; }
 
     /// <summary>Conversations admitted and not yet ended.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -48,7 +60,6 @@ public sealed class LiveConversations(int limit, int retained, TimeProvider time
         }
 
         id = Interlocked.Increment(ref _lastId);
-        metrics.Admission(InFlight, Limit);
         return true;
     }
 
@@ -107,12 +118,11 @@ public sealed class LiveConversations(int limit, int retained, TimeProvider time
 
             r.Outcome = outcome;
             r.EndSimMicros = simMicros;
-            r.EndWall = time.GetTimestamp();
+            r.EndWall = _time.GetTimestamp();
             r.QueueWaitMicros = queueWaitMicros;
         }
 
         Interlocked.Decrement(ref _inFlight);
-        metrics.Admission(InFlight, Limit);
         r.Done.TrySetResult();
         _ended.Enqueue(id);
         while (_ended.Count > Retained && _ended.TryDequeue(out var old))
@@ -134,7 +144,7 @@ public sealed class LiveConversations(int limit, int retained, TimeProvider time
             var ended = r.Outcome is not null;
             var status = ended ? "ended" : r.Queue is not null ? "queued" : "running";
             var simEnd = ended ? r.EndSimMicros : Math.Max(r.StartSimMicros, nowSimMicros);
-            var wall = ended ? time.GetElapsedTime(r.StartWall, r.EndWall) : time.GetElapsedTime(r.StartWall);
+            var wall = ended ? _time.GetElapsedTime(r.StartWall, r.EndWall) : _time.GetElapsedTime(r.StartWall);
             return new LiveConversationView(
                 r.Id,
                 status,

@@ -8,13 +8,13 @@ namespace AgentSim.Grains.Live;
 /// path by which conversations start — the HTTP ingress, the Orleans client's <see cref="IIngressGrain"/> and the silo's
 /// own traffic all come through <see cref="StartAsync"/>, so admission, validation and counting are the same for all.
 /// </summary>
-public sealed class LiveSilo(IGrainFactory grains, ILiveMetrics metrics)
+public sealed class LiveSilo(IGrainFactory grains, ILiveMetrics metrics, LiveRun? run = null)
 {
     /// <summary>Seconds a refused caller is told to wait before trying again.</summary>
     public const int RetryAfterSeconds = 1;
 
     /// <summary>The real-time clock, or null when the silo serves no scenario.</summary>
-    public LiveRun? Run { get; set; }
+    public LiveRun? Run { get; } = run;
 
     /// <summary>What the silo measures about its real-time side.</summary>
     public ILiveMetrics Metrics => metrics;

@@ -201,17 +201,19 @@ public sealed class AgentSimHost : IAsyncDisposable
                 }
             });
             builder.Services.AddSingleton<ILiveMetrics>(sp => exportPrometheus ? new LiveMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()) : new NoLiveMetrics());
-            builder.Services.AddSingleton(sp => new LiveSilo(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ILiveMetrics>()));
-            if (options.Live is { } live)
+            builder.Services.AddSingleton(sp => new LiveSilo(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ILiveMetrics>(), options.Live is { } live
+                ? new LiveRun(
+                    live.World,
+                    live.TimeScale,
+                    new LiveConversations(live.MaxInFlight, live.Retained, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILiveMetrics>()),
+                    sp.GetRequiredService<ISimulationObserverFactory>().Create(live.World),
+                    sp.GetRequiredService<TimeProvider>())
+                : null));
+            if (options.Live is { } ownTraffic)
             {
-                builder.Services.AddSingleton(live);
-                builder.Services.AddHostedService(sp =>
-                {
-                    var silo = sp.GetRequiredService<LiveSilo>();
-                    var conversations = new LiveConversations(live.MaxInFlight, live.Retained, sp.GetRequiredService<TimeProvider>(), silo.Metrics);
-                    silo.Run = new LiveRun(live.World, live.TimeScale, conversations, sp.GetRequiredService<ISimulationObserverFactory>().Create(live.World), sp.GetRequiredService<TimeProvider>());
-                    return ActivatorUtilities.CreateInstance<LiveTrafficService>(sp);
-                });
+                // Resolving the service makes the silo's LiveSilo, and with it the clock, as the host starts.
+                builder.Services.AddSingleton(ownTraffic);
+                builder.Services.AddHostedService<LiveTrafficService>();
             }
 
             if (options.Traffic is { } traffic)

@@ -58,5 +58,5 @@ public sealed class LiveMetrics : ILiveMetrics
     public void Lag(double wallSeconds) => Volatile.Write(ref _lag, wallSeconds);
 
     /// <inheritdoc />
-    public void Admission(int inFlight, int limit) => Volatile.Write(ref _limit, limit);
+    public void AdmissionLimit(int limit) => Volatile.Write(ref _limit, limit);
 }
