@@ -1,11 +1,14 @@
+using System.Globalization;
+using AgentSim.LoadTests.Driver;
+using AgentSim.LoadTests.Scenarios;
 using AgentSim.LoadTests.Thresholds;
 
 namespace AgentSim.LoadTests;
 
 /// <summary>The load driver's command line, parsed.</summary>
 /// <param name="Target"><c>inprocess</c>, an http(s) URL, or <c>orleans:CLUSTER_ID@HOST:PORT[,HOST:PORT]</c>.</param>
-/// <param name="Simulation"><c>inject</c> (constant spacing) or <c>inject-random</c> (Poisson).</param>
-/// <param name="Rate">Arrivals a second.</param>
+/// <param name="Simulation">The one load simulation the flags make (<see cref="LoadSimulation.Names"/> but <c>pause</c>).</param>
+/// <param name="Rate">Arrivals a second (open model).</param>
 /// <param name="Duration">Measured time.</param>
 /// <param name="Warmup">Time loaded before measuring.</param>
 /// <param name="Seed">Seed of the Poisson arrivals.</param>
@@ -21,6 +24,11 @@ namespace AgentSim.LoadTests;
 /// <param name="Step">Capacity search: each step's rate is the last one's plus this (<c>--step</c>, in place of the factor), or null.</param>
 /// <param name="StepDuration">Capacity search: measured time of each step (<c>--step-duration</c>, default 10 s).</param>
 /// <param name="MaxRate">Capacity search: the highest rate tried (<c>--max-rate</c>), or null for 20 times <paramref name="Rate"/>.</param>
+/// <param name="Copies">Closed model: copies (<c>--copies</c>), or null.</param>
+/// <param name="Iterations">Iterations of an iterations-for-* simulation (<c>--iterations</c>), or null.</param>
+/// <param name="Steps">The steps of the flags' one scenario (<c>--steps</c>), or null for <c>start</c>.</param>
+/// <param name="SharedSimulations">Config file: load simulations the weighted scenarios share, or null.</param>
+/// <param name="Scenarios">Config file: the scenarios, or null for the flags' one scenario.</param>
 public sealed record LoadOptions(
     string Target = "inprocess",
     string Simulation = "inject",
@@ -39,24 +47,109 @@ public sealed record LoadOptions(
     double? StepFactor = null,
     double? Step = null,
     TimeSpan? StepDuration = null,
-    double? MaxRate = null)
+    double? MaxRate = null,
+    int? Copies = null,
+    long? Iterations = null,
+    IReadOnlyList<LoadStep>? Steps = null,
+    IReadOnlyList<LoadSimulation>? SharedSimulations = null,
+    IReadOnlyList<LoadScenario>? Scenarios = null)
 {
-    /// <summary>Load simulations built so far.</summary>
-    public static readonly string[] Simulations = ["inject", "inject-random"];
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    /// <summary>Load simulations of NBomber's model not built yet (they give a clear error).</summary>
-    public static readonly string[] NotYetBuilt = ["ramping-inject", "keep-constant", "ramping-constant", "iterations-for-constant", "iterations-for-inject", "pause"];
+    /// <summary>The load simulations a flag (<c>--simulation</c>) can name: all but <c>pause</c>, which only a config sequence can use.</summary>
+    public static readonly string[] Simulations = [.. LoadSimulation.Names.Where(n => n != "pause")];
+
+    /// <summary>
+    /// The plan these options run: the config file's scenarios, or one scenario (<see cref="LoadScenario.DefaultName"/>,
+    /// <see cref="Steps"/>) under the one load simulation the flags name. Null, with the problems, when it is wrong.
+    /// </summary>
+    public LoadPlan? Plan(List<string> problems)
+    {
+        if (Scenarios is { } scenarios)
+        {
+            var plan = new LoadPlan(scenarios, SharedSimulations);
+            var found = plan.Check("--config");
+            problems.AddRange(found);
+            return found.Count == 0 ? plan : null;
+        }
+
+        if (SharedSimulations is { Count: > 0 })
+        {
+            problems.Add("--config: load_simulations: give scenarios too (the top-level load simulations are shared by weighted scenarios); for one scenario use simulation, rate, copies and duration.");
+            return null;
+        }
+
+        var open = Simulation is "inject" or "inject-random" or "ramping-inject" or "iterations-for-inject";
+        if (open && Copies is not null)
+        {
+            problems.Add($"--copies: only with a closed-model simulation (keep-constant, ramping-constant, iterations-for-constant), not {Simulation}; {Simulation} takes --rate.");
+        }
+
+        if (!open && Copies is null)
+        {
+            problems.Add($"--copies: {Simulation} (closed model) needs --copies N, the number of copies looping request after request.");
+        }
+
+        var iterating = Simulation is "iterations-for-inject" or "iterations-for-constant";
+        if (iterating != Iterations is not null)
+        {
+            problems.Add(iterating ? $"--iterations: {Simulation} needs --iterations N." : $"--iterations: only with iterations-for-inject or iterations-for-constant, not {Simulation}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        LoadSimulation phase = Simulation switch
+        {
+            "inject-random" => new LoadSimulation.InjectRandom(Rate, Rate, Duration, TimeSpan.FromSeconds(1)),
+            "ramping-inject" => new LoadSimulation.RampingInject(Rate, Duration),
+            "iterations-for-inject" => new LoadSimulation.IterationsForInject(Rate, Iterations!.Value),
+            "keep-constant" => new LoadSimulation.KeepConstant(Copies!.Value, Duration),
+            "ramping-constant" => new LoadSimulation.RampingConstant(Copies!.Value, Duration),
+            "iterations-for-constant" => new LoadSimulation.IterationsForConstant(Copies!.Value, Iterations!.Value),
+            _ => new LoadSimulation.Inject(Rate, Duration),
+        };
+        var single = new LoadPlan([new LoadScenario(LoadScenario.DefaultName, Steps ?? [LoadStep.Start], [phase])]);
+        var more = single.Check("--steps");
+        problems.AddRange(more);
+        return more.Count == 0 ? single : null;
+    }
+
+    /// <summary>The driver's settings for <paramref name="plan"/>: its length (or <see cref="Duration"/> bounding an iterations-for-constant phase) and its mean planned rate.</summary>
+    public DriverSettings Settings(LoadPlan plan)
+    {
+        var duration = plan.Duration ?? Duration;
+        return new DriverSettings(plan.MeanRate(duration, Seed), duration, false, Seed, MaxInFlight, Warmup,
+            Thresholds: Thresholds, AbortOn: AbortOn, AbortDelay: AbortDelay) { Plan = plan };
+    }
+
+    /// <summary>The one-line description of the run for the console.</summary>
+    public static string Describe(DriverSettings settings, string target) => string.Create(C,
+        $"Loading {target}: {settings.Simulation} (warm-up {settings.Warmup.TotalSeconds:0.###} s, in-flight cap {settings.MaxInFlight:N0}).");
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
         Usage: agentsim-load [options]   (dotnet run --project loadtests/AgentSim.LoadTests -c Release -- [options])
           --target T            inprocess (default: a silo hosted here) | http://HOST:PORT | orleans:CLUSTER_ID@HOST:PORT[,HOST:PORT]
                                 | noop (answers at once: the driver's own ceiling)
-          --simulation S        inject (default; constant spacing) | inject-random (Poisson arrivals)
-          --rate N              arrivals per second (default 100)
+          --config FILE         a JSON config: every flag as a snake_case key (max_in_flight, ...), plus scenarios with
+                                steps, weights, data feeds, init and clean, and sequences of load simulations; flags given
+                                beside it override its values (see README, Load tests)
+          --simulation S        open model (arrival rate): inject (default; constant spacing) | inject-random (Poisson
+                                arrivals) | ramping-inject (rate from 0 up to --rate over --duration) | iterations-for-inject
+                                (--iterations arrivals at --rate); closed model (copies looping request after request):
+                                keep-constant | ramping-constant (0 up to --copies over --duration) | iterations-for-constant
+                                (--copies share --iterations; --duration bounds it)
+          --rate N              open model: arrivals per second (default 100)
+          --copies N            closed model: copies
+          --iterations N        iterations-for-inject and iterations-for-constant: iterations in all
+          --steps LIST          steps of each iteration, in order: start (POST, default), status (GET its status),
+                                converse (POST ?wait=true: until the conversation ends), e.g. start,status
           --duration D          measured time, e.g. 30s, 2m, 500ms (default 30s)
           --warmup D            time loaded before measuring (default 0s)
-          --seed N              seed of the Poisson arrivals (default 1)
+          --seed N              seed of the Poisson arrivals, weights and data feeds (default 1)
           --max-in-flight N     cap on requests under way; past it arrivals are dropped and counted (default 1000)
           --scenario NAME       scenario the in-process silo runs (default baseline)
           --time-scale N        in-process silo: simulated seconds per wall second (default 100)

@@ -15,6 +15,21 @@ public static class LoadOptionsParser
         problems = errors;
         help = false;
         var o = new LoadOptions(Duration: TimeSpan.FromSeconds(30));
+
+        // A config file first; the flags beside it override its values.
+        for (var i = 0; i < args.Count; i++)
+        {
+            var config = args[i] == "--config" && i + 1 < args.Count ? args[i + 1] : args[i].StartsWith("--config=", StringComparison.Ordinal) ? args[i]["--config=".Length..] : null;
+            if (config is not null)
+            {
+                o = Config.LoadConfig.Read(config, o, errors) ?? o;
+                if (errors.Count > 0)
+                {
+                    return null;
+                }
+            }
+        }
+
         for (var i = 0; i < args.Count; i++)
         {
             var flag = args[i];
@@ -58,12 +73,15 @@ public static class LoadOptionsParser
                     }
                     else
                     {
-                        errors.Add(LoadOptions.NotYetBuilt.Contains(value)
-                            ? $"--simulation: '{value}' is not built yet; use {string.Join(" or ", LoadOptions.Simulations)}."
-                            : $"--simulation: '{value}' is not a load simulation; use {string.Join(" or ", LoadOptions.Simulations)}.");
+                        errors.Add(value == "pause"
+                            ? "--simulation: 'pause' loads nothing on its own; put it in a sequence of load_simulations in a --config file."
+                            : $"--simulation: '{value}' is not a load simulation; use {string.Join(", ", LoadOptions.Simulations)}.");
                     }
 
                     break;
+                case "--copies": o = o with { Copies = Int(flag, value!, errors, min: 1) }; break;
+                case "--iterations": o = o with { Iterations = Int(flag, value!, errors, min: 1) }; break;
+                case "--steps": o = o with { Steps = Steps(flag, value!, errors) }; break;
                 case "--rate": o = o with { Rate = Positive(flag, value!, errors) }; break;
                 case "--duration": o = o with { Duration = Duration(flag, value!, errors, allowZero: false) }; break;
                 case "--warmup": o = o with { Warmup = Duration(flag, value!, errors, allowZero: true) }; break;
@@ -79,9 +97,7 @@ public static class LoadOptionsParser
                 case "--step": o = o with { Step = Positive(flag, value!, errors) }; break;
                 case "--step-duration": o = o with { StepDuration = Duration(flag, value!, errors, allowZero: false) }; break;
                 case "--max-rate": o = o with { MaxRate = Positive(flag, value!, errors) }; break;
-                case "--config":
-                    errors.Add("--config: the JSON config file is not built yet; give the flags on the command line.");
-                    break;
+                case "--config": break;
                 default:
                     errors.Add($"{flag}: unknown option{(value is null ? "" : $" (with value '{value}')")}; run with --help for the options.");
                     break;
@@ -103,6 +119,11 @@ public static class LoadOptionsParser
             }
 
             return;
+        }
+
+        if (o.Scenarios is not null || o.Simulation is not ("inject" or "inject-random"))
+        {
+            errors.Add($"--find-capacity: steps the rate of one inject or inject-random scenario; not with {(o.Scenarios is not null ? "the scenarios of a --config file" : $"--simulation {o.Simulation}")}.");
         }
 
         if (o.AbortOn is { Count: > 0 })
@@ -155,7 +176,25 @@ public static class LoadOptionsParser
 
     private static bool Known(string flag) => flag is "--target" or "--simulation" or "--rate" or "--duration" or "--warmup" or "--seed"
         or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config" or "--threshold" or "--abort-on" or "--abort-delay"
-        or "--step-factor" or "--step" or "--step-duration" or "--max-rate";
+        or "--step-factor" or "--step" or "--step-duration" or "--max-rate" or "--copies" or "--iterations" or "--steps";
+
+    private static IReadOnlyList<Scenarios.LoadStep> Steps(string flag, string value, List<string> errors)
+    {
+        var steps = new List<Scenarios.LoadStep>();
+        foreach (var name in value.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (Scenarios.LoadSteps.TryParse(name, out var step))
+            {
+                steps.Add(step);
+            }
+            else
+            {
+                errors.Add($"{flag}: '{name}' is not a step; the steps are {string.Join(", ", Scenarios.LoadSteps.Names)}.");
+            }
+        }
+
+        return steps;
+    }
 
     // A threshold expression, or nothing and the problem (naming the flag and the expression).
     private static Threshold[] Expression(string flag, string value, List<string> errors)

@@ -2,6 +2,7 @@ using AgentSim.LoadTests.Capacity;
 using AgentSim.LoadTests.Driver;
 using AgentSim.LoadTests.Reports;
 using AgentSim.LoadTests.Targets;
+using AgentSim.LoadTests.Thresholds;
 using Spectre.Console;
 
 namespace AgentSim.LoadTests;
@@ -39,7 +40,20 @@ public static class LoadTestRunner
         }
 
         var spec = options is null ? null : TargetSpec.Parse(options.Target, out var targetProblem) ?? Fail(ref problems, targetProblem!);
-        if (options is null || spec is null)
+        var planProblems = new List<string>();
+        var plan = options is null || options.FindCapacity ? null : options.Plan(planProblems);
+        if (plan is not null && !plan.AllOpen)
+        {
+            planProblems.AddRange((options!.Thresholds ?? []).Concat(options.AbortOn ?? []).Where(t => t.Metric == ThresholdMetric.Achieved)
+                .Select(t => $"threshold '{t.Text}': the achieved rate needs the open model (a target rate); the closed model has none."));
+        }
+
+        if (planProblems.Count > 0)
+        {
+            problems = [.. problems, .. planProblems];
+        }
+
+        if (options is null || spec is null || planProblems.Count > 0)
         {
             foreach (var problem in problems)
             {
@@ -68,10 +82,10 @@ public static class LoadTestRunner
                 return await CapacityRunner.RunAsync(options, target, output, error, cancellation).ConfigureAwait(false);
             }
 
-            var settings = new DriverSettings(options.Rate, options.Duration, options.Simulation == "inject-random", options.Seed, options.MaxInFlight, options.Warmup,
-                Thresholds: options.Thresholds, AbortOn: options.AbortOn, AbortDelay: options.AbortDelay);
-            await output.WriteLineAsync($"Loading {target.Name}: {settings.Simulation} at {options.Rate:0.##}/s for {options.Duration.TotalSeconds:0.###} s (warm-up {options.Warmup.TotalSeconds:0.###} s, in-flight cap {options.MaxInFlight:N0}).").ConfigureAwait(false);
-            var driver = new OpenModelDriver(target, settings)
+            var settings = options.Settings(plan!);
+
+            await output.WriteLineAsync(LoadOptions.Describe(settings, target.Name)).ConfigureAwait(false);
+            var driver = new LoadDriver(target, settings)
             {
                 OnAbort = reason => output.WriteLine($"  Stopping early: {reason}."),
                 OnSecond = row => output.WriteLine($"  s{row.Second + 1,-4} target {row.Target,6}  achieved {row.Sent,6}  in flight {row.InFlight,6}  dropped {row.Dropped,5}  errors {row.Errors,5}  p50 {row.ResponseP50Ms,8:0.0} ms  p99 {row.ResponseP99Ms,8:0.0} ms"),

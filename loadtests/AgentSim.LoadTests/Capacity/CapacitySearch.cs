@@ -40,7 +40,7 @@ public sealed class CapacitySearch(ILoadTarget target, CapacitySettings settings
         {
             var driverSettings = new DriverSettings(rate, settings.StepDuration, settings.Poisson, settings.Seed + steps.Count, settings.MaxInFlight,
                 steps.Count == 0 ? settings.Warmup : TimeSpan.Zero, Thresholds: settings.Slo);
-            var result = await new OpenModelDriver(target, driverSettings).RunAsync(cancellation).ConfigureAwait(false);
+            var result = await new LoadDriver(target, driverSettings).RunAsync(cancellation).ConfigureAwait(false);
             var step = new CapacityStep(steps.Count + 1, rate, result);
             steps.Add(step);
             OnStep?.Invoke(step);

@@ -1,10 +1,14 @@
+using AgentSim.LoadTests.Scenarios;
 using AgentSim.LoadTests.Thresholds;
 
 namespace AgentSim.LoadTests.Driver;
 
-/// <summary>An open-model run: arrivals at <see cref="Rate"/> a second for <see cref="Warmup"/> then <see cref="Duration"/> (only the latter is measured).</summary>
-/// <param name="Rate">Target arrivals a second.</param>
-/// <param name="Duration">Measured time.</param>
+/// <summary>
+/// A run: <see cref="Plan"/>'s scenarios and load simulations after <see cref="Warmup"/> (only the time after it is
+/// measured); with no plan, one scenario of start steps at <see cref="Rate"/> a second for <see cref="Duration"/>.
+/// </summary>
+/// <param name="Rate">Target arrivals a second (with a plan: its mean planned rate, for the achieved-rate threshold).</param>
+/// <param name="Duration">Measured time (with a plan: its length, or the bound of an iterations-for-constant phase).</param>
 /// <param name="Poisson">Poisson arrivals (<c>inject-random</c>) rather than constant spacing (<c>inject</c>).</param>
 /// <param name="Seed">Seed of the Poisson arrivals.</param>
 /// <param name="MaxInFlight">Most requests under way at once (k6's pre-allocated VUs); an arrival past it is dropped and counted.</param>
@@ -25,8 +29,14 @@ public sealed record DriverSettings(
     IReadOnlyList<Threshold>? AbortOn = null,
     TimeSpan? AbortDelay = null)
 {
-    /// <summary>Name of the load simulation, as on the command line.</summary>
-    public string Simulation => Poisson ? "inject-random" : "inject";
+    /// <summary>The scenarios and load simulations run, or null for one scenario of start steps at <see cref="Rate"/>.</summary>
+    public LoadPlan? Plan { get; init; }
+
+    /// <summary>The plan run: <see cref="Plan"/>, or the one the rate, duration and arrival kind make.</summary>
+    public LoadPlan EffectivePlan => Plan ?? LoadPlan.Single(Rate, Duration, Poisson);
+
+    /// <summary>The load simulations run, in one line.</summary>
+    public string Simulation => EffectivePlan.Describe();
 
     /// <summary>The default <see cref="AbortDelay"/>.</summary>
     public static readonly TimeSpan DefaultAbortDelay = TimeSpan.FromSeconds(5);

@@ -36,6 +36,9 @@ public sealed record LoadResult(
     /// <summary>The final thresholds, checked on the whole measured run.</summary>
     public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
 
+    /// <summary>Each scenario's iterations and steps.</summary>
+    public IReadOnlyList<ScenarioSummary> Scenarios { get; init; } = [];
+
     /// <summary>Whether every final threshold passed (true when there are none).</summary>
     public bool ThresholdsPassed => Thresholds.All(t => t.Passed);
 

@@ -44,6 +44,16 @@ public static class ConsoleSummary
         }
 
         console.Write(latency);
+        if (r.Scenarios.Count > 1 || r.Scenarios.Any(sc => sc.Steps.Count > 1))
+        {
+            var scenarios = new Table().AddColumns([.. ScenarioTable.Headers]);
+            foreach (var row in ScenarioTable.Rows(r))
+            {
+                scenarios.AddRow([.. row.Select(Markup.Escape)]);
+            }
+
+            console.Write(scenarios);
+        }
     }
 
     private static string F(double v) => v.ToString(v == Math.Floor(v) && v > 100 ? "N0" : "0.00", CultureInfo.InvariantCulture);

@@ -49,7 +49,7 @@ public static class HtmlReport
             s.Append(C, $"<tr><td>{E(name)}</td><td>{l.Count:N0}</td><td>{l.MeanMs:0.00}</td><td>{l.P50Ms:0.00}</td><td>{l.P90Ms:0.00}</td><td>{l.P99Ms:0.00}</td><td>{l.P999Ms:0.00}</td><td>{l.MaxMs:0.00}</td></tr>");
         }
 
-        s.Append("</table>\n<h2>Rate per second: target vs achieved</h2>\n")
+        s.Append("</table>\n").Append(ScenarioTable.Html(r)).Append("<h2>Rate per second: target vs achieved</h2>\n")
             .Append(Chart(r.Timeline, "requests/s", [("target", "#888", row => row.Target), ("achieved", "#1565c0", row => row.Sent), ("dropped", "#c62828", row => row.Dropped), ("errors", "#ef6c00", row => row.Errors)]))
             .Append("<h2>Latency per second (ms)</h2>\n")
             .Append(Chart(r.Timeline, "ms", [("response p99", "#c62828", row => row.ResponseP99Ms), ("response p50", "#1565c0", row => row.ResponseP50Ms), ("service p99", "#2e7d32", row => row.ServiceP99Ms)]))

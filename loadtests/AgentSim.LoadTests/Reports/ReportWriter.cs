@@ -58,6 +58,7 @@ public static class ReportWriter
             s.Append(C, $"{name,-16}{l.Count,10}{l.MeanMs,10:0.00}{l.P50Ms,10:0.00}{l.P90Ms,10:0.00}{l.P99Ms,10:0.00}{l.P999Ms,10:0.00}{l.MaxMs,10:0.00}\n");
         }
 
+        s.Append(ScenarioTable.Text(r));
         s.Append('\n').Append(Csv(r).Replace(',', '\t'));
         return s.ToString();
     }
@@ -94,6 +95,7 @@ public static class ReportWriter
             s.Append(C, $"| {point.Percentile:0.##} | {point.ResponseMs:0.00} | {point.ServiceMs:0.00} |\n");
         }
 
+        s.Append(ScenarioTable.Markdown(r));
         s.Append("\n## Timeline\n\n| second | target | achieved | ok | errors | dropped | in flight | p50 ms | p99 ms | service p99 ms |\n")
             .Append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var row in r.Timeline)
@@ -110,8 +112,10 @@ public static class ReportWriter
         ("target", r.TargetName),
         ("simulation", string.Create(C, $"{r.Settings.Simulation} (seed {r.Settings.Seed})")),
         ("duration", string.Create(C, $"{r.Settings.Duration.TotalSeconds:0.###} s (warm-up {r.Settings.Warmup.TotalSeconds:0.###} s)")),
-        ("target rate", string.Create(C, $"{r.Settings.Rate:0.##}/s")),
-        ("achieved rate", string.Create(C, $"{r.AchievedRate:0.##}/s ({(r.Settings.Rate > 0 ? r.AchievedRate / r.Settings.Rate : 0):P1} of target)")),
+        ("target rate", r.Settings.Rate > 0 ? string.Create(C, $"{r.Settings.Rate:0.##}/s (mean over the plan)") : "none (closed model: copies, not a rate)"),
+        ("achieved rate", r.Settings.Rate > 0
+            ? string.Create(C, $"{r.AchievedRate:0.##}/s ({r.AchievedRate / r.Settings.Rate:P1} of target)")
+            : string.Create(C, $"{r.AchievedRate:0.##} iterations/s")),
         ("verdict", r.KeptTarget ? "kept its target" : "could NOT keep its target: " + r.Shortfall),
         .. r.AbortedBy is null ? Array.Empty<(string, string)>() : [("stopped early", string.Create(C, $"{r.AbortedBy} (measured {r.MeasuredSeconds:0.###} s of {r.Settings.Duration.TotalSeconds:0.###} s)"))],
         .. r.Thresholds.Count == 0 ? Array.Empty<(string, string)>() : [("thresholds", r.ThresholdsPassed

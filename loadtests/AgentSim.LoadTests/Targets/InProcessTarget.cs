@@ -1,5 +1,6 @@
 using AgentSim.Grains.Live;
 using AgentSim.Host.Hosting;
+using AgentSim.LoadTests.Scenarios;
 using AgentSim.Scenarios;
 
 namespace AgentSim.LoadTests.Targets;
@@ -40,6 +41,15 @@ public sealed class InProcessTarget : ILoadTarget
 
     /// <inheritdoc />
     public ValueTask<TargetOutcome> SendAsync(CancellationToken cancellation) => _http.SendAsync(cancellation);
+
+    /// <inheritdoc />
+    public ValueTask<TargetOutcome> SendAsync(LoadRequest request, CancellationToken cancellation) => _http.SendAsync(request, cancellation);
+
+    /// <inheritdoc />
+    public Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellation) => _http.WaitReadyAsync(timeout, cancellation);
+
+    /// <inheritdoc />
+    public Task<long?> InFlightAsync(CancellationToken cancellation) => _http.InFlightAsync(cancellation);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

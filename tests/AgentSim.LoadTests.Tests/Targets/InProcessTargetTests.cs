@@ -11,7 +11,7 @@ public sealed class InProcessTargetTests
         await using var target = await InProcessTarget.StartAsync("baseline", 100, TestContext.Current.CancellationToken);
         var settings = new DriverSettings(50, TimeSpan.FromSeconds(3));
 
-        var result = await new OpenModelDriver(target, settings).RunAsync(TestContext.Current.CancellationToken);
+        var result = await new LoadDriver(target, settings).RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(3, result.Timeline.Count);
         Assert.All(result.Timeline, row =>

@@ -6,27 +6,29 @@ namespace AgentSim.LoadTests.Tests.Targets;
 /// <summary>Reads one metric from a silo's Prometheus <c>/metrics</c>, summed over its label sets.</summary>
 internal static partial class SiloMetrics
 {
-    public static async Task<double> SumAsync(Uri baseUri, string name)
+    /// <summary>The metric summed over its label sets (those containing <paramref name="label"/>, e.g. <c>channel="sms"</c>, when given).</summary>
+    public static async Task<double> SumAsync(Uri baseUri, string name, string? label = null)
     {
         using var http = new HttpClient { BaseAddress = baseUri };
         var text = await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
-        return Sample().Matches(text).Where(m => m.Groups["name"].Value == name).Sum(m => double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture));
+        return Sample().Matches(text).Where(m => m.Groups["name"].Value == name && (label is null || m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal)))
+            .Sum(m => double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>Polls until the metric reaches <paramref name="expected"/> or <paramref name="within"/> has passed, and returns its last value.</summary>
-    public static async Task<double> AwaitAsync(Uri baseUri, string name, double expected, TimeSpan within)
+    public static async Task<double> AwaitAsync(Uri baseUri, string name, double expected, TimeSpan within, string? label = null)
     {
         var until = DateTime.UtcNow + within;
-        var value = await SumAsync(baseUri, name);
+        var value = await SumAsync(baseUri, name, label);
         while (value < expected && DateTime.UtcNow < until)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
-            value = await SumAsync(baseUri, name);
+            value = await SumAsync(baseUri, name, label);
         }
 
         return value;
     }
 
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (?<v>[-+0-9.eE]+|NaN)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?<labels>\{[^}]*\})? (?<v>[-+0-9.eE]+|NaN)", RegexOptions.Multiline)]
     private static partial Regex Sample();
 }

@@ -96,7 +96,7 @@ public sealed class ThresholdRunTests
     {
         var settings = new DriverSettings(50, TimeSpan.FromSeconds(20), AbortOn: [Parse("errors<1%")], AbortDelay: TimeSpan.FromSeconds(3));
 
-        var result = await new OpenModelDriver(new FailingTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
+        var result = await new LoadDriver(new FailingTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
 
         Assert.StartsWith("runtime threshold errors<1% failed after 3 measured s", result.AbortedBy, StringComparison.Ordinal);
         Assert.InRange(result.MeasuredSeconds, 3, 4.5);
@@ -112,7 +112,7 @@ public sealed class ThresholdRunTests
         var settings = new DriverSettings(50, TimeSpan.FromSeconds(2), Warmup: TimeSpan.FromSeconds(2),
             Thresholds: [Parse("errors<1%")], AbortOn: [Parse("errors<1%")], AbortDelay: TimeSpan.Zero);
 
-        var result = await new OpenModelDriver(target, settings).RunAsync(TestContext.Current.CancellationToken);
+        var result = await new LoadDriver(target, settings).RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(200, target.Calls);
         Assert.Null(result.AbortedBy);

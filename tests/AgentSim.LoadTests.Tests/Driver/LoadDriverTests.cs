@@ -2,14 +2,14 @@ using AgentSim.LoadTests.Driver;
 
 namespace AgentSim.LoadTests.Tests.Driver;
 
-public sealed class OpenModelDriverTests
+public sealed class LoadDriverTests
 {
     [Fact]
     public async Task RunAsync_TargetStallsItsCaller_ResponseTimeShowsTheStallButServiceTimeDoesNot()
     {
         // 100/s for 3 s; call 50 holds the driver for 1 s, so the ~100 arrivals due meanwhile go out late, all at once.
         var stall = TimeSpan.FromSeconds(1);
-        var driver = new OpenModelDriver(new StallingTarget(50, stall), new DriverSettings(100, TimeSpan.FromSeconds(3)));
+        var driver = new LoadDriver(new StallingTarget(50, stall), new DriverSettings(100, TimeSpan.FromSeconds(3)));
 
         var result = await driver.RunAsync(TestContext.Current.CancellationToken);
 
@@ -28,7 +28,7 @@ public sealed class OpenModelDriverTests
         var target = new SilentTarget();
         var settings = new DriverSettings(50, TimeSpan.FromSeconds(2), MaxInFlight: 5, DrainTimeout: TimeSpan.FromMilliseconds(200));
 
-        var result = await new OpenModelDriver(target, settings).RunAsync(TestContext.Current.CancellationToken);
+        var result = await new LoadDriver(target, settings).RunAsync(TestContext.Current.CancellationToken);
 
         // The first five went out; every later arrival was dropped in its own second, and none was sent later.
         Assert.Equal(5, target.Calls);
@@ -48,7 +48,7 @@ public sealed class OpenModelDriverTests
     {
         var settings = new DriverSettings(40, TimeSpan.FromSeconds(2), Warmup: TimeSpan.FromSeconds(1));
 
-        var result = await new OpenModelDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
+        var result = await new LoadDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(80, result.Scheduled);
         Assert.Equal(80, result.Ok);
@@ -60,8 +60,8 @@ public sealed class OpenModelDriverTests
     {
         var settings = new DriverSettings(200, TimeSpan.FromSeconds(2), Poisson: true, Seed: 11);
 
-        var first = await new OpenModelDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
-        var second = await new OpenModelDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
+        var first = await new LoadDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
+        var second = await new LoadDriver(new InstantTarget(), settings).RunAsync(TestContext.Current.CancellationToken);
 
         // 400 expected, sd 20: within 4 sd; every arrival sent; the same seed schedules the same arrivals.
         Assert.InRange(first.Scheduled, 320, 480);
@@ -73,11 +73,12 @@ public sealed class OpenModelDriverTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void ArrivalSchedule_Rate_GivesThatManyArrivalsASecond(bool poisson)
+    public void Arrivals_Rate_GivesThatManyArrivalsASecond(bool poisson)
     {
-        var schedule = new ArrivalSchedule(1000, poisson, seed: 7);
+        LoadSimulation phase = poisson ? new LoadSimulation.InjectRandom(1000, 1000, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(1)) : new LoadSimulation.Inject(1000, TimeSpan.FromSeconds(100));
+        var arrivals = LoadProfile.Build([phase], 0, 7).NewArrivals(7);
         var count = 0;
-        while (schedule.Next() < 100)
+        while (arrivals.Next() < 100)
         {
             count++;
         }
@@ -87,10 +88,11 @@ public sealed class OpenModelDriverTests
     }
 
     [Fact]
-    public void ArrivalSchedule_SameSeed_SameArrivals()
+    public void Arrivals_SameSeed_SameArrivals()
     {
-        var a = new ArrivalSchedule(50, poisson: true, seed: 3);
-        var b = new ArrivalSchedule(50, poisson: true, seed: 3);
+        var profile = LoadProfile.Build([new LoadSimulation.InjectRandom(50, 50, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1))], 0, 3);
+        var a = profile.NewArrivals(3);
+        var b = profile.NewArrivals(3);
 
         Assert.Equal(Enumerable.Range(0, 100).Select(_ => a.Next()), Enumerable.Range(0, 100).Select(_ => b.Next()));
     }
