@@ -39,6 +39,9 @@ public sealed class OpenModelDriver
     /// <summary>Called once a measured second has ended, with its row (e.g. for a live view).</summary>
     public Action<TimelineRow>? OnSecond { get; init; }
 
+    /// <summary>Sees each arrival as it happens (the driver's own metrics); by default <see cref="DriverObserver.Current"/>.</summary>
+    public IDriverObserver? Observer { get; init; } = DriverObserver.Current;
+
     /// <summary>Called when a runtime threshold fails and stops the run, with the reason.</summary>
     public Action<string>? OnAbort { get; init; }
 
@@ -54,6 +57,7 @@ public sealed class OpenModelDriver
         var end = warmup + _settings.Duration.TotalSeconds;
         var schedule = new ArrivalSchedule(_settings.Rate, _settings.Poisson, _settings.Seed);
         _start = Stopwatch.GetTimestamp();
+        Observer?.Started(_settings.Rate);
         var sampler = SampleAsync(warmup, cancellation);
 
         // The schedule runs on a thread of its own: Thread.Sleep wakes within about a millisecond, where timers on the
@@ -67,6 +71,7 @@ public sealed class OpenModelDriver
         }
 
         var unfinished = Interlocked.Read(ref _inFlight);
+        Observer?.Stopped();
         await _abort.CancelAsync().ConfigureAwait(false);
         _timeline.CloseLatencies();
         var aborted = Volatile.Read(ref _abortedBy);
@@ -125,11 +130,13 @@ public sealed class OpenModelDriver
                 _timeline.Dropped(second);
             }
 
+            Observer?.Dropped(measured);
             return;
         }
 
         var inFlight = Interlocked.Increment(ref _inFlight);
         InterlockedMax(ref _maxInFlight, inFlight);
+        Observer?.Sent(measured);
         var sent = Stopwatch.GetTimestamp();
         var lag = Stopwatch.GetElapsedTime(_start, sent).TotalSeconds - scheduled;
         if (measured)
@@ -163,6 +170,7 @@ public sealed class OpenModelDriver
         }
 
         var done = Stopwatch.GetTimestamp();
+        Observer?.Completed(measured, outcome.Ok, Stopwatch.GetElapsedTime(_start, done).TotalSeconds - scheduled, Stopwatch.GetElapsedTime(sent, done).TotalSeconds);
         Interlocked.Decrement(ref _inFlight);
         if (!measured)
         {
