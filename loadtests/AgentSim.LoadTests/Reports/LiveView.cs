@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.Channels;
 using AgentSim.LoadTests.Driver;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace AgentSim.LoadTests.Reports;
 
@@ -27,7 +26,7 @@ public sealed class LiveView : IAsyncDisposable
     private LiveView(IAnsiConsole console, string title)
     {
         _title = title;
-        _display = console.Live(Render(null)).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(ShowAsync);
+        _display = console.Live(Table(title, null, 0, 0, 0, 0)).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(ShowAsync);
     }
 
     /// <summary>Whether a run writing to <paramref name="output"/> gets the live view: the process' own console, an interactive terminal, and not <paramref name="noLive"/>.</summary>
@@ -40,15 +39,18 @@ public sealed class LiveView : IAsyncDisposable
     /// <summary>Shows <paramref name="row"/> (a driver's <see cref="OpenModelDriver.OnSecond"/>).</summary>
     public void Update(TimelineRow row) => _rows.Writer.TryWrite(row);
 
-    /// <summary>The table for <paramref name="row"/> (null before the first second ends) and the totals so far.</summary>
-    public IRenderable Render(TimelineRow? row)
+    /// <summary>
+    /// The view's table: <paramref name="row"/> (null before the first second ends) beside the totals over the
+    /// <paramref name="seconds"/> measured so far (<paramref name="sent"/> requests, <paramref name="dropped"/> drops, <paramref name="errors"/> errors).
+    /// </summary>
+    public static Table Table(string title, TimelineRow? row, int seconds, long sent, long dropped, long errors)
     {
         string V(Func<TimelineRow, string> f) => row is null ? "-" : f(row);
-        var table = new Table().Title(Markup.Escape(_title)).AddColumns("", "this second", "total");
-        table.AddRow("target / achieved", V(r => string.Create(C, $"{r.Target:N0} / {Achieved(r)}")), _seconds == 0 ? "-" : string.Create(C, $"{_sent / (double)_seconds:N1}/s over {_seconds} s"));
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("", "this second", "total");
+        table.AddRow("target / achieved /s", V(r => string.Create(C, $"{r.Target:N0} / {Achieved(r)}")), seconds == 0 ? "-" : string.Create(C, $"{sent / (double)seconds:N1}/s over {seconds} s"));
         table.AddRow("in flight", V(r => r.InFlight.ToString("N0", C)), "");
-        table.AddRow("dropped", V(r => Bad(r.Dropped)), Bad(_dropped));
-        table.AddRow("errors", V(r => Bad(r.Errors)), Bad(_errors));
+        table.AddRow("dropped", V(r => Bad(r.Dropped)), Bad(dropped));
+        table.AddRow("errors", V(r => Bad(r.Errors)), Bad(errors));
         table.AddRow("response p50 / p99 ms", V(r => string.Create(C, $"{r.ResponseP50Ms:0.0} / {r.ResponseP99Ms:0.0}")), "");
         table.AddRow("service p99 ms", V(r => r.ServiceP99Ms.ToString("0.0", C)), "");
         return table;
@@ -61,9 +63,9 @@ public sealed class LiveView : IAsyncDisposable
         await _display.ConfigureAwait(false);
     }
 
-    private static string Achieved(TimelineRow r) => r.Sent < r.Target ? $"[red]{r.Sent:N0}[/]" : r.Sent.ToString("N0", C);
+    private static string Achieved(TimelineRow r) => r.Sent < r.Target ? string.Create(C, $"[red]{r.Sent:N0}[/]") : r.Sent.ToString("N0", C);
 
-    private static string Bad(long n) => n > 0 ? $"[red]{n:N0}[/]" : "0";
+    private static string Bad(long n) => n > 0 ? string.Create(C, $"[red]{n:N0}[/]") : "0";
 
     private async Task ShowAsync(LiveDisplayContext context)
     {
@@ -73,7 +75,7 @@ public sealed class LiveView : IAsyncDisposable
             _sent += row.Sent;
             _dropped += row.Dropped;
             _errors += row.Errors;
-            context.UpdateTarget(Render(row));
+            context.UpdateTarget(Table(_title, row, _seconds, _sent, _dropped, _errors));
             context.Refresh();
         }
     }
