@@ -94,6 +94,25 @@ public sealed class DriverMetricsTests
     }
 
     [Fact]
+    public async Task RunAsync_FindCapacityWithMetricsPort_ExportsEachStepsRate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var output = new LineSignal();
+        using var error = new StringWriter();
+
+        var run = LoadTestRunner.RunAsync(["--target", "noop", "--find-capacity", "--rate", "40", "--step", "40", "--max-rate", "80", "--step-duration", "2s", "--metrics-port", "0"], output, error, ct);
+        var url = new Uri(await output.WaitForAsync("Driver metrics: ", TimeSpan.FromSeconds(30)));
+        await output.WaitForAsync("  step 1 ", TimeSpan.FromSeconds(30));
+        await Task.Delay(500, ct);
+        var samples = await Scrape.GetAsync(url, ct);
+        var code = await run;
+
+        Assert.True(code == 0, error.ToString());
+        Assert.Equal(80, samples.Sum("agentsim_load_target_rate"));
+        Assert.True(samples.Sum("agentsim_load_sent_total", ("phase", "measured")) >= 80, string.Join(Environment.NewLine, samples));
+    }
+
+    [Fact]
     public async Task RunAsync_MetricsPortInUse_NamesTheFlagAndExits2()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);
