@@ -170,17 +170,17 @@ public sealed class OpenModelDriver
         }
 
         var done = Stopwatch.GetTimestamp();
-        Observer?.Completed(measured, outcome.Ok, Stopwatch.GetElapsedTime(_start, done).TotalSeconds - scheduled, Stopwatch.GetElapsedTime(sent, done).TotalSeconds);
-        Interlocked.Decrement(ref _inFlight);
-        if (!measured)
-        {
-            return;
-        }
-
-        _outcomes.AddOrUpdate(outcome.Kind, 1, (_, n) => n + 1);
         var response = Stopwatch.GetElapsedTime(_start, done).TotalSeconds - scheduled;
         var service = Stopwatch.GetElapsedTime(sent, done).TotalSeconds;
-        _timeline.Completed(Second(done, warmup), outcome.Ok, response, service);
+        Observer?.Completed(measured, outcome.Ok, response, service);
+        if (measured)
+        {
+            _outcomes.AddOrUpdate(outcome.Kind, 1, (_, n) => n + 1);
+            _timeline.Completed(Second(done, warmup), outcome.Ok, response, service);
+        }
+
+        // Last: the drain waits for no request under way, so the result (and the observer) count every completion.
+        Interlocked.Decrement(ref _inFlight);
     }
 
     private int Second(long timestamp, double warmup) => (int)Math.Floor(Stopwatch.GetElapsedTime(_start, timestamp).TotalSeconds - warmup);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -67,9 +66,10 @@ public sealed class MetricsEndpoint : IAsyncDisposable
     /// </summary>
     public static async Task<MetricsEndpoint> StartAsync(IPAddress host, int port, string target, string? scenario, CancellationToken cancellation)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(host, port));
+        // The empty builder reads no appsettings.json or ASPNETCORE_* settings: this endpoint listens where the flags say, nowhere else.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(host, port));
+        builder.Services.AddRoutingCore();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(m => m.AddMeter(DriverMetrics.MeterName).AddPrometheusExporter());
