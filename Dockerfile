@@ -34,5 +34,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS loadtest
 WORKDIR /app
 COPY --from=loadtest-build /loadtest ./
 COPY scenarios/ ./scenarios/
+EXPOSE 9465
 USER $APP_UID
-ENTRYPOINT ["dotnet", "AgentSim.LoadTests.dll"]
+# The driver's assembly is agentsim-load (its csproj's AssemblyName). /metrics on :9465 when run with --metrics-port 9465.
+ENTRYPOINT ["dotnet", "agentsim-load.dll"]

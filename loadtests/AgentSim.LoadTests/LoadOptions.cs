@@ -29,6 +29,9 @@ namespace AgentSim.LoadTests;
 /// <param name="Steps">The steps of the flags' one scenario (<c>--steps</c>), or null for <c>start</c>.</param>
 /// <param name="SharedSimulations">Config file: load simulations the weighted scenarios share, or null.</param>
 /// <param name="Scenarios">Config file: the scenarios, or null for the flags' one scenario.</param>
+/// <param name="MetricsPort">Serve the driver's own metrics at <c>/metrics</c> on this port (<c>--metrics-port</c>; 0 = a free one), or null for none.</param>
+/// <param name="MetricsHost">Address the metrics listen on (<c>--metrics-host</c>, default 127.0.0.1).</param>
+/// <param name="NoLive">Print one line a second even on an interactive terminal (<c>--no-live</c>).</param>
 public sealed record LoadOptions(
     string Target = "inprocess",
     string Simulation = "inject",
@@ -52,7 +55,10 @@ public sealed record LoadOptions(
     long? Iterations = null,
     IReadOnlyList<LoadStep>? Steps = null,
     IReadOnlyList<LoadSimulation>? SharedSimulations = null,
-    IReadOnlyList<LoadScenario>? Scenarios = null)
+    IReadOnlyList<LoadScenario>? Scenarios = null,
+    int? MetricsPort = null,
+    string MetricsHost = "127.0.0.1",
+    bool NoLive = false)
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
@@ -169,6 +175,10 @@ public sealed record LoadOptions(
           --step N              capacity search: add N/s each step instead of multiplying
           --step-duration D     capacity search: measured time of each step (default 10s)
           --max-rate N          capacity search: highest rate tried, at least --rate (default 20 x --rate)
+          --metrics-port N      serve the driver's own metrics (agentsim_load_*) at http://HOST:N/metrics while it runs
+                                (0 = a free port, printed; default off)
+          --metrics-host A      address the metrics listen on (default 127.0.0.1; 0.0.0.0 in a container)
+          --no-live             one line a second instead of the live view (the default when not on a terminal)
         Exit codes: 0 ok, 1 target unreachable, 2 bad input, 3 a final threshold failed, 4 aborted by a runtime threshold.
         """;
 }

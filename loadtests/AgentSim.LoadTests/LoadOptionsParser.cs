@@ -45,6 +45,12 @@ public static class LoadOptionsParser
                 continue;
             }
 
+            if (flag == "--no-live")
+            {
+                o = o with { NoLive = true };
+                continue;
+            }
+
             var eq = flag.IndexOf('=', StringComparison.Ordinal);
             string? value = null;
             if (eq > 0 && flag.StartsWith("--", StringComparison.Ordinal))
@@ -97,6 +103,8 @@ public static class LoadOptionsParser
                 case "--step": o = o with { Step = Positive(flag, value!, errors) }; break;
                 case "--step-duration": o = o with { StepDuration = Duration(flag, value!, errors, allowZero: false) }; break;
                 case "--max-rate": o = o with { MaxRate = Positive(flag, value!, errors) }; break;
+                case "--metrics-port": o = o with { MetricsPort = Int(flag, value!, errors, min: 0) is var p and <= 65535 ? p : Fail<int>(errors, $"{flag}: '{value}' is not a port (0-65535; 0 = a free one).") }; break;
+                case "--metrics-host": o = o with { MetricsHost = System.Net.IPAddress.TryParse(value, out _) ? value! : Fail(errors, $"{flag}: '{value}' is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).", "127.0.0.1") }; break;
                 case "--config": break;
                 default:
                     errors.Add($"{flag}: unknown option{(value is null ? "" : $" (with value '{value}')")}; run with --help for the options.");
@@ -176,7 +184,7 @@ public static class LoadOptionsParser
 
     private static bool Known(string flag) => flag is "--target" or "--simulation" or "--rate" or "--duration" or "--warmup" or "--seed"
         or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config" or "--threshold" or "--abort-on" or "--abort-delay"
-        or "--step-factor" or "--step" or "--step-duration" or "--max-rate" or "--copies" or "--iterations" or "--steps";
+        or "--step-factor" or "--step" or "--step-duration" or "--max-rate" or "--copies" or "--iterations" or "--steps" or "--metrics-port" or "--metrics-host";
 
     private static IReadOnlyList<Scenarios.LoadStep> Steps(string flag, string value, List<string> errors)
     {
@@ -194,6 +202,12 @@ public static class LoadOptionsParser
         }
 
         return steps;
+    }
+
+    private static T Fail<T>(List<string> errors, string problem, T fallback = default!)
+    {
+        errors.Add(problem);
+        return fallback;
     }
 
     // A threshold expression, or nothing and the problem (naming the flag and the expression).

@@ -3,6 +3,7 @@ using AgentSim.LoadTests.Driver;
 using AgentSim.LoadTests.Reports;
 using AgentSim.LoadTests.Targets;
 using AgentSim.LoadTests.Thresholds;
+using AgentSim.LoadTests.Telemetry;
 using Spectre.Console;
 
 namespace AgentSim.LoadTests;
@@ -64,6 +65,15 @@ public static class LoadTestRunner
             return BadInput;
         }
 
+        var (metrics, metricsProblem) = await MetricsEndpoint.ForAsync(options, spec, output, cancellation).ConfigureAwait(false);
+        if (metrics is null)
+        {
+            await error.WriteLineAsync($"error: {metricsProblem}").ConfigureAwait(false);
+            return BadInput;
+        }
+
+        await using var metricsEndpoint = metrics.ConfigureAwait(false);
+        DriverObserver.Current = metrics.Metrics;
         ILoadTarget target;
         try
         {
@@ -85,12 +95,18 @@ public static class LoadTestRunner
             var settings = options.Settings(plan!);
 
             await output.WriteLineAsync(LoadOptions.Describe(settings, target.Name)).ConfigureAwait(false);
+            var live = LiveView.Start(output, options.NoLive, $"{target.Name}: {settings.Simulation}");
             var driver = new LoadDriver(target, settings)
             {
                 OnAbort = reason => output.WriteLine($"  Stopping early: {reason}."),
-                OnSecond = row => output.WriteLine($"  s{row.Second + 1,-4} target {row.Target,6}  achieved {row.Sent,6}  in flight {row.InFlight,6}  dropped {row.Dropped,5}  errors {row.Errors,5}  p50 {row.ResponseP50Ms,8:0.0} ms  p99 {row.ResponseP99Ms,8:0.0} ms"),
+                OnSecond = live is not null ? live.Update : row => output.WriteLine($"  s{row.Second + 1,-4} target {row.Target,6}  achieved {row.Sent,6}  in flight {row.InFlight,6}  dropped {row.Dropped,5}  errors {row.Errors,5}  p50 {row.ResponseP50Ms,8:0.0} ms  p99 {row.ResponseP99Ms,8:0.0} ms"),
             };
             var result = await driver.RunAsync(cancellation).ConfigureAwait(false);
+            if (live is not null)
+            {
+                await live.DisposeAsync().ConfigureAwait(false);
+            }
+
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
             ConsoleSummary.Write(console, result);
             if (options.Out is not null)

@@ -48,6 +48,9 @@ public sealed class LoadDriver
     /// <summary>Called once a measured second has ended, with its row (e.g. for a live view).</summary>
     public Action<TimelineRow>? OnSecond { get; init; }
 
+    /// <summary>Sees each arrival as it happens (the driver's own metrics); by default <see cref="DriverObserver.Current"/>.</summary>
+    public IDriverObserver? Observer { get; init; } = DriverObserver.Current;
+
     /// <summary>Called when a runtime threshold fails and stops the run, with the reason.</summary>
     public Action<string>? OnAbort { get; init; }
 
@@ -68,6 +71,7 @@ public sealed class LoadDriver
         var warmup = _settings.Warmup.TotalSeconds;
         var end = warmup + _settings.Duration.TotalSeconds;
         _start = Stopwatch.GetTimestamp();
+        Observer?.Started(_settings.Rate);
         var streams = _plan.Streams().Select((stream, i) =>
         {
             var profile = LoadProfile.Build(stream.Phases, warmup, _settings.Seed + i);
@@ -89,6 +93,7 @@ public sealed class LoadDriver
         }
 
         var unfinished = Interlocked.Read(ref _inFlight);
+        Observer?.Stopped();
         await _abort.CancelAsync().ConfigureAwait(false);
         _timeline.CloseLatencies();
         var aborted = Volatile.Read(ref _abortedBy);
@@ -168,11 +173,13 @@ public sealed class LoadDriver
                 recorder.Dropped();
             }
 
+            Observer?.Dropped(measured);
             return;
         }
 
         var inFlight = Interlocked.Increment(ref _inFlight);
         InterlockedMax(ref _maxInFlight, inFlight);
+        Observer?.Sent(measured);
         var sent = Stopwatch.GetTimestamp();
         var lag = Stopwatch.GetElapsedTime(_start, sent).TotalSeconds - scheduled;
         if (measured)
@@ -216,17 +223,18 @@ public sealed class LoadDriver
         }
 
         var done = Stopwatch.GetTimestamp();
-        Interlocked.Decrement(ref _inFlight);
-        if (!measured)
-        {
-            return;
-        }
-
-        _outcomes.AddOrUpdate(outcome.Kind, 1, (_, n) => n + 1);
         var response = Stopwatch.GetElapsedTime(_start, done).TotalSeconds - scheduled;
         var service = Stopwatch.GetElapsedTime(sent, done).TotalSeconds;
-        _timeline.Completed(Second(done, warmup), outcome.Ok, response, service);
-        recorder.Iteration(outcome.Ok, response);
+        Observer?.Completed(measured, outcome.Ok, response, service);
+        if (measured)
+        {
+            _outcomes.AddOrUpdate(outcome.Kind, 1, (_, n) => n + 1);
+            _timeline.Completed(Second(done, warmup), outcome.Ok, response, service);
+            recorder.Iteration(outcome.Ok, response);
+        }
+
+        // Last: the drain waits for no request under way, so the result (and the observer) count every completion.
+        Interlocked.Decrement(ref _inFlight);
     }
 
     // The closed model: copies that each run their next iteration when the last ends. A controller follows the
@@ -282,6 +290,7 @@ public sealed class LoadDriver
             }
 
             InterlockedMax(ref _maxInFlight, Interlocked.Increment(ref _inFlight));
+            Observer?.Sent(measured);
             await IterateAsync(recorder, item, at, started, warmup, measured).ConfigureAwait(false);
         }
     }

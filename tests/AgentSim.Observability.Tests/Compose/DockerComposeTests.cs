@@ -20,6 +20,25 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public async Task Config_WithLoadProfile_LoadDriverLoadsTheSiloAndServesMetricsPrometheusScrapes()
+    {
+        var result = await ExternalTool.RunAsync(Tools.DockerCompose, "-f", "docker-compose.yml", "--profile", "load", "config");
+        result.AssertSuccess("docker-compose -f docker-compose.yml --profile load config");
+        var services = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(result.Output[result.Output.IndexOf("services:", StringComparison.Ordinal)..]);
+        var loadtest = (Dictionary<object, object>)((Dictionary<object, object>)services["services"])["loadtest"];
+
+        var command = ((List<object>)loadtest["command"]).Cast<string>().ToList();
+        Assert.Equal("http://silo:9464", command[command.IndexOf("--target") + 1]);
+        Assert.Equal("9465", command[command.IndexOf("--metrics-port") + 1]);
+        Assert.Equal("0.0.0.0", command[command.IndexOf("--metrics-host") + 1]);
+        Assert.Contains("--no-live", command);
+        Assert.Equal("loadtest", ((Dictionary<object, object>)loadtest["build"])["target"]);
+        var prometheus = File.ReadAllText(Path.Combine(RepoPaths.Prometheus, "prometheus.yml"));
+        Assert.Contains("job_name: agentsim-load", prometheus, StringComparison.Ordinal);
+        Assert.Contains("\"loadtest:9465\"", prometheus, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DockerComposeYml_MountsTheFilesTheTestsCheck()
     {
         var compose = File.ReadAllText(RepoPaths.Combine("docker-compose.yml"));

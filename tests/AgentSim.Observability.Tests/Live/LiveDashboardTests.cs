@@ -56,4 +56,17 @@ public sealed class LiveDashboardTests(LiveStackFixture stack)
 
         Assert.True(up.HasData, $"the agentsim target is not up: {up}{Environment.NewLine}{stack.Prometheus.Output}");
     }
+
+    [Fact]
+    public async Task Prometheus_ScrapesTheLoadDriver_TargetUpAndLoading()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var up = await stack.Api.QueryAsync("up{job=\"agentsim-load\"} == 1", ct);
+        var sent = await stack.Api.QueryAsync("sum(agentsim_load_sent_total{target=\"http\"}) > 0", ct);
+
+        Assert.Null(stack.Driver.ExitCode);
+        Assert.True(up.HasData, $"the agentsim-load target is not up: {up}{Environment.NewLine}{stack.Prometheus.Output}{Environment.NewLine}{stack.Driver.Output}");
+        Assert.True(sent.HasData, $"the driver sent nothing: {sent}{Environment.NewLine}{stack.Driver.Output}");
+    }
 }

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace AgentSim.Observability.Tests.Live;
 
 /// <summary>
-/// One silo generating traffic (the built agentsim, baseline at 20 conversations per simulated second, 30× real time)
-/// and one real Prometheus scraping it every second; ready once every panel query has data or a deadline has passed.
+/// One silo generating traffic (the built agentsim, baseline at 20 conversations per simulated second, 30× real time),
+/// the load driver loading its ingress at a few conversations a second with its own /metrics, and one real Prometheus
+/// scraping both every second; ready once every panel query has data or a deadline has passed.
 /// </summary>
 public sealed class LiveStackFixture : IAsyncLifetime
 {
@@ -12,6 +13,9 @@ public sealed class LiveStackFixture : IAsyncLifetime
 
     /// <summary>The silo.</summary>
     public SiloProcess Silo { get; private set; } = null!;
+
+    /// <summary>The load driver (the Capacity dashboard's "Load driver" row).</summary>
+    public LoadDriverRun Driver { get; private set; } = null!;
 
     /// <summary>The Prometheus server.</summary>
     public PrometheusProcess Prometheus { get; private set; } = null!;
@@ -31,7 +35,8 @@ public sealed class LiveStackFixture : IAsyncLifetime
         // Resolve both tools first, so a missing one fails with its install hint before anything starts.
         _ = Tools.Prometheus;
         Silo = await SiloProcess.StartAsync("--dashboard", "--scenario", "baseline", "--rate", "20", "--time-scale", "30", "--parallelism", "2");
-        Prometheus = await PrometheusProcess.StartAsync(Silo.BaseUri.Authority);
+        Driver = LoadDriverRun.Start(Silo.BaseUri, rate: 5);
+        Prometheus = await PrometheusProcess.StartAsync(Silo.BaseUri.Authority, Driver.MetricsAuthority);
         Api = new PrometheusApi(Prometheus.BaseUri);
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < DataDeadline && (await MissingAsync()).Count > 0)
@@ -65,6 +70,11 @@ public sealed class LiveStackFixture : IAsyncLifetime
         if (Prometheus is not null)
         {
             await Prometheus.DisposeAsync();
+        }
+
+        if (Driver is not null)
+        {
+            await Driver.DisposeAsync();
         }
 
         if (Silo is not null)

@@ -39,11 +39,14 @@ public sealed class PrometheusProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the configuration for <paramref name="target"/> (host:port), starts the server and waits until it is ready.</summary>
-    public static async Task<PrometheusProcess> StartAsync(string target)
+    /// <summary>
+    /// Writes the configuration for <paramref name="target"/> (the silo's host:port) and, when given,
+    /// <paramref name="loadTarget"/> (the load driver's), starts the server and waits until it is ready.
+    /// </summary>
+    public static async Task<PrometheusProcess> StartAsync(string target, string? loadTarget = null)
     {
         var directory = Directory.CreateTempSubdirectory("agentsim-prometheus-").FullName;
-        File.WriteAllText(Path.Combine(directory, "prometheus.yml"), Configuration(target));
+        File.WriteAllText(Path.Combine(directory, "prometheus.yml"), Configuration(target, loadTarget));
         File.Copy(Path.Combine(RepoPaths.Prometheus, "alerts.yml"), Path.Combine(directory, "alerts.yml"));
         var port = FreePorts.Take(1)[0];
         var start = new ProcessStartInfo(Tools.Prometheus)
@@ -82,11 +85,14 @@ public sealed class PrometheusProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The repository's prometheus.yml with the silo target replaced by <paramref name="target"/> and 1 s scrapes.</summary>
-    public static string Configuration(string target)
+    /// <summary>
+    /// The repository's prometheus.yml with the silo target replaced by <paramref name="target"/>, the load driver's by
+    /// <paramref name="loadTarget"/> (when given), and 1 s scrapes.
+    /// </summary>
+    public static string Configuration(string target, string? loadTarget = null)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Prometheus, "prometheus.yml"));
-        string[] expected = ["\"silo:9464\"", "scrape_interval: 5s", "scrape_timeout: 4s"];
+        string[] expected = ["\"silo:9464\"", "\"loadtest:9465\"", "scrape_interval: 5s", "scrape_timeout: 4s"];
         foreach (var part in expected)
         {
             Assert.True(text.Contains(part, StringComparison.Ordinal), $"prometheus/prometheus.yml no longer contains {part}; update {nameof(PrometheusProcess)}.");
@@ -94,6 +100,7 @@ public sealed class PrometheusProcess : IAsyncDisposable
 
         return text
             .Replace("\"silo:9464\"", $"\"{target}\"", StringComparison.Ordinal)
+            .Replace("\"loadtest:9465\"", $"\"{loadTarget ?? "loadtest:9465"}\"", StringComparison.Ordinal)
             .Replace("scrape_interval: 5s", "scrape_interval: 1s", StringComparison.Ordinal)
             .Replace("evaluation_interval: 5s", "evaluation_interval: 1s", StringComparison.Ordinal)
             .Replace("scrape_timeout: 4s", "scrape_timeout: 1s", StringComparison.Ordinal);
