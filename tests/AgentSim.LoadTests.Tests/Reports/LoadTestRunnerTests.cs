@@ -40,7 +40,7 @@ public sealed class LoadTestRunnerTests
     [InlineData("--rate", "fast", "--rate")]
     [InlineData("--rate", "-3", "--rate")]
     [InlineData("--duration", "soon", "--duration")]
-    [InlineData("--simulation", "keep-constant", "not built yet")]
+    [InlineData("--simulation", "keep-constant", "--copies: keep-constant (closed model) needs --copies")]
     [InlineData("--simulation", "flood", "--simulation")]
     [InlineData("--target", "ftp://x", "--target")]
     [InlineData("--target", "orleans:dev@nohost", "--target")]
