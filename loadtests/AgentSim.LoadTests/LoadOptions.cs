@@ -21,6 +21,7 @@ namespace AgentSim.LoadTests;
 /// <param name="Step">Capacity search: each step's rate is the last one's plus this (<c>--step</c>, in place of the factor), or null.</param>
 /// <param name="StepDuration">Capacity search: measured time of each step (<c>--step-duration</c>, default 10 s).</param>
 /// <param name="MaxRate">Capacity search: the highest rate tried (<c>--max-rate</c>), or null for 20 times <paramref name="Rate"/>.</param>
+/// <param name="MetricsUrl">The silo's Prometheus <c>/metrics</c> (<c>--metrics-url</c>), or null for the target's own.</param>
 public sealed record LoadOptions(
     string Target = "inprocess",
     string Simulation = "inject",
@@ -39,7 +40,8 @@ public sealed record LoadOptions(
     double? StepFactor = null,
     double? Step = null,
     TimeSpan? StepDuration = null,
-    double? MaxRate = null)
+    double? MaxRate = null,
+    string? MetricsUrl = null)
 {
     /// <summary>Load simulations built so far.</summary>
     public static readonly string[] Simulations = ["inject", "inject-random"];
@@ -68,6 +70,10 @@ public sealed record LoadOptions(
           --abort-on EXPR       runtime threshold, same grammar (repeatable): checked once a second on everything
                                 measured since the warm-up ended; the first to fail stops the run (reports still written), exit 4
           --abort-delay D       measured time before runtime thresholds are checked (default 5s)
+          --metrics-url URL     the silo's Prometheus /metrics, read once a second for the simulation's own metrics (default:
+                                the inprocess silo's, or an http target's host:port/metrics; needed for orleans: targets);
+                                thresholds on them: rollback_rate<5 (per 1,000 conversations ended), context_loss<10%
+                                (of channel switches), queue_abandonment<5% (of queued customers), abandonment<10% (of ended)
           --find-capacity       step the rate from --rate up until an SLO (the --threshold expressions; default p99<250ms,
                                 errors<1%, dropped<1%, achieved>=95%) breaks or --max-rate is reached; --warmup runs once
                                 before the first step; reports the knee (last rate at which every SLO held); exit 0 when

@@ -1,6 +1,7 @@
 using AgentSim.LoadTests.Capacity;
 using AgentSim.LoadTests.Driver;
 using AgentSim.LoadTests.Reports;
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Targets;
 using Spectre.Console;
 
@@ -39,6 +40,7 @@ public static class LoadTestRunner
         }
 
         var spec = options is null ? null : TargetSpec.Parse(options.Target, out var targetProblem) ?? Fail(ref problems, targetProblem!);
+        spec = spec is not null && SimulationOptions.Problem(options!, spec) is { } simulationProblem ? Fail(ref problems, simulationProblem) : spec;
         if (options is null || spec is null)
         {
             foreach (var problem in problems)
@@ -74,6 +76,7 @@ public static class LoadTestRunner
             var driver = new OpenModelDriver(target, settings)
             {
                 OnAbort = reason => output.WriteLine($"  Stopping early: {reason}."),
+                Probe = SiloProbe.For(options.MetricsUrl, target),
                 OnSecond = row => output.WriteLine($"  s{row.Second + 1,-4} target {row.Target,6}  achieved {row.Sent,6}  in flight {row.InFlight,6}  dropped {row.Dropped,5}  errors {row.Errors,5}  p50 {row.ResponseP50Ms,8:0.0} ms  p99 {row.ResponseP99Ms,8:0.0} ms"),
             };
             var result = await driver.RunAsync(cancellation).ConfigureAwait(false);

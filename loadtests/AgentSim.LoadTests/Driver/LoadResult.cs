@@ -1,3 +1,4 @@
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Thresholds;
 
 namespace AgentSim.LoadTests.Driver;
@@ -35,6 +36,9 @@ public sealed record LoadResult(
 
     /// <summary>The final thresholds, checked on the whole measured run.</summary>
     public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
+
+    /// <summary>The simulation's own metrics read from the silo during the run, or null when none were read.</summary>
+    public SimulationSeries? Simulation { get; init; }
 
     /// <summary>Whether every final threshold passed (true when there are none).</summary>
     public bool ThresholdsPassed => Thresholds.All(t => t.Passed);

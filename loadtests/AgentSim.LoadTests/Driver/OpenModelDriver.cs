@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Targets;
 using AgentSim.LoadTests.Thresholds;
 
@@ -42,6 +43,9 @@ public sealed class OpenModelDriver
     /// <summary>Called when a runtime threshold fails and stops the run, with the reason.</summary>
     public Action<string>? OnAbort { get; init; }
 
+    /// <summary>Reads the simulation's own metrics from the silo once a measured second (for thresholds and reports), or null.</summary>
+    public ISimulationProbe? Probe { get; init; }
+
     /// <summary>
     /// Runs the warm-up and the measured time, waits for requests under way, and returns what was measured, with the final
     /// thresholds checked. A runtime threshold that fails stops the arrivals at once (<see cref="LoadResult.AbortedBy"/>).
@@ -53,6 +57,7 @@ public sealed class OpenModelDriver
         var warmup = _settings.Warmup.TotalSeconds;
         var end = warmup + _settings.Duration.TotalSeconds;
         var schedule = new ArrivalSchedule(_settings.Rate, _settings.Poisson, _settings.Seed);
+        await (Probe?.StartAsync(_settings.Warmup, cancellation) ?? Task.CompletedTask).ConfigureAwait(false);
         _start = Stopwatch.GetTimestamp();
         var sampler = SampleAsync(warmup, cancellation);
 
@@ -67,16 +72,18 @@ public sealed class OpenModelDriver
         }
 
         var unfinished = Interlocked.Read(ref _inFlight);
+        var simulation = Probe is null ? null : await Probe.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         await _abort.CancelAsync().ConfigureAwait(false);
         _timeline.CloseLatencies();
         var aborted = Volatile.Read(ref _abortedBy);
         var measured = aborted is null ? _settings.Duration.TotalSeconds : Math.Clamp(_stoppedAt - warmup, 0, _settings.Duration.TotalSeconds);
         var rows = aborted is null ? _settings.Seconds : _timeline.RowsInUse(Volatile.Read(ref _closed));
-        var all = _timeline.Measure(int.MaxValue, measured, _settings.Rate);
+        var all = _timeline.Measure(int.MaxValue, measured, _settings.Rate) with { Simulation = simulation?.Totals };
         return _timeline.Result(_settings, _target.Name, unfinished, Interlocked.Read(ref _maxInFlight), new Dictionary<string, long>(_outcomes), rows) with
         {
             MeasuredSeconds = measured,
             AbortedBy = aborted,
+            Simulation = simulation,
             Thresholds = [.. (_settings.Thresholds ?? []).Select(t => t.Check(all))],
         };
     }
@@ -197,6 +204,7 @@ public sealed class OpenModelDriver
             var row = _timeline.CloseSecond(second, Interlocked.Read(ref _inFlight));
             Volatile.Write(ref _closed, second + 1);
             OnSecond?.Invoke(row);
+            await (Probe?.SampleAsync(second, cancellation) ?? Task.CompletedTask).ConfigureAwait(false);
             if (CheckRuntimeThresholds(second + 1) is { } reason)
             {
                 _stoppedAt = Elapsed();
@@ -218,8 +226,8 @@ public sealed class OpenModelDriver
             return null;
         }
 
-        var measurements = _timeline.Measure(closedSeconds, closedSeconds, _settings.Rate);
-        var failed = abortOn.Select(t => t.Check(measurements)).FirstOrDefault(r => !r.Passed);
+        var measurements = _timeline.Measure(closedSeconds, closedSeconds, _settings.Rate) with { Simulation = Probe?.Cumulative };
+        var failed = abortOn.Select(t => t.Check(measurements)).FirstOrDefault(r => !r.Passed && !r.Unmeasured);
         return failed is null ? null : string.Create(CultureInfo.InvariantCulture,
             $"runtime threshold {failed.Threshold.Text} failed after {closedSeconds} measured s: {failed.MeasuredText} since the warm-up ended");
     }

@@ -25,6 +25,9 @@ public sealed class HttpTarget : ILoadTarget
     /// <inheritdoc />
     public string Name => _uri.ToString();
 
+    /// <summary>The address posted to.</summary>
+    public Uri Url => _uri;
+
     /// <inheritdoc />
     public async ValueTask<TargetOutcome> SendAsync(CancellationToken cancellation)
     {
