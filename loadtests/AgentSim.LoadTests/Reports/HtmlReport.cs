@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AgentSim.LoadTests.Driver;
+using AgentSim.LoadTests.Simulation;
 
 namespace AgentSim.LoadTests.Reports;
 
@@ -57,6 +58,7 @@ public static class HtmlReport
             .Append(Distribution(r.Distribution))
             .Append("<h2>In flight</h2>\n")
             .Append(Chart(r.Timeline, "requests", [("in flight", "#6a1b9a", row => row.InFlight)]))
+            .Append(SimulationReport.Html(r.Simulation))
             .Append("\n</body></html>\n");
         return s.ToString();
     }
