@@ -26,6 +26,7 @@ public static class HtmlReport
                 "verdict" => r.KeptTarget ? " class=\"good\"" : " class=\"bad\"",
                 "thresholds" => r.ThresholdsPassed ? " class=\"good\"" : " class=\"bad\"",
                 "stopped early" => " class=\"bad\"",
+                "silo metrics" => r.Simulation is { Available: false } ? " class=\"bad\"" : "",
                 _ => "",
             };
             s.Append(C, $"<tr><th>{E(key)}</th><td{cls}>{E(value)}</td></tr>");
