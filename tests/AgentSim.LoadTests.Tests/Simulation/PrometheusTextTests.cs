@@ -4,6 +4,7 @@ using AgentSim.LoadTests.Tests.Targets;
 
 namespace AgentSim.LoadTests.Tests.Simulation;
 
+[Collection(SiloMetricsCollection.Name)]
 public sealed class PrometheusTextTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using AgentSim.LoadTests.Tests.Driver;
 
 namespace AgentSim.LoadTests.Tests.Simulation;
 
+[Collection(SiloMetricsCollection.Name)]
 public sealed class SiloProbeTests
 {
     [Fact]

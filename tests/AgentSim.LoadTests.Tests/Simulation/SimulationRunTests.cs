@@ -8,8 +8,8 @@ using AgentSim.LoadTests.Tests.Targets;
 
 namespace AgentSim.LoadTests.Tests.Simulation;
 
-// These count the silo's metrics exactly; the assembly runs its tests one at a time (AssemblyInfo.cs), as in-process
-// hosts share meters.
+// These count the silo's metrics exactly: a collection that runs alone, as in-process hosts share meters.
+[Collection(SiloMetricsCollection.Name)]
 public sealed class SimulationRunTests
 {
     private const string Losses = "agentsim_context_losses_total";
