@@ -21,7 +21,6 @@ namespace AgentSim.LoadTests;
 /// <param name="Step">Capacity search: each step's rate is the last one's plus this (<c>--step</c>, in place of the factor), or null.</param>
 /// <param name="StepDuration">Capacity search: measured time of each step (<c>--step-duration</c>, default 10 s).</param>
 /// <param name="MaxRate">Capacity search: the highest rate tried (<c>--max-rate</c>), or null for 20 times <paramref name="Rate"/>.</param>
-/// <param name="MetricsUrl">The silo's Prometheus <c>/metrics</c> (<c>--metrics-url</c>), or null for the target's own.</param>
 public sealed record LoadOptions(
     string Target = "inprocess",
     string Simulation = "inject",
@@ -40,8 +39,7 @@ public sealed record LoadOptions(
     double? StepFactor = null,
     double? Step = null,
     TimeSpan? StepDuration = null,
-    double? MaxRate = null,
-    string? MetricsUrl = null)
+    double? MaxRate = null)
 {
     /// <summary>Load simulations built so far.</summary>
     public static readonly string[] Simulations = ["inject", "inject-random"];
@@ -84,4 +82,7 @@ public sealed record LoadOptions(
           --max-rate N          capacity search: highest rate tried, at least --rate (default 20 x --rate)
         Exit codes: 0 ok, 1 target unreachable, 2 bad input, 3 a final threshold failed, 4 aborted by a runtime threshold.
         """;
+
+    /// <summary>The silo's Prometheus <c>/metrics</c> (<c>--metrics-url</c>), or null for the target's own.</summary>
+    public string? MetricsUrl { get; init; }
 }

@@ -76,11 +76,11 @@ public static class LoadOptionsParser
                 case "--threshold": o = o with { Thresholds = [.. o.Thresholds ?? [], .. Expression(flag, value!, errors)] }; break;
                 case "--abort-on": o = o with { AbortOn = [.. o.AbortOn ?? [], .. Expression(flag, value!, errors)] }; break;
                 case "--abort-delay": o = o with { AbortDelay = Duration(flag, value!, errors, allowZero: true) }; break;
+                case SimulationOptions.Flag: o = o with { MetricsUrl = SimulationOptions.ParseUrl(value, errors) }; break;
                 case "--step-factor": o = o with { StepFactor = AboveOne(flag, value!, errors) }; break;
                 case "--step": o = o with { Step = Positive(flag, value!, errors) }; break;
                 case "--step-duration": o = o with { StepDuration = Duration(flag, value!, errors, allowZero: false) }; break;
                 case "--max-rate": o = o with { MaxRate = Positive(flag, value!, errors) }; break;
-                case SimulationOptions.Flag: o = o with { MetricsUrl = SimulationOptions.ParseUrl(value!, errors) }; break;
                 case "--config":
                     errors.Add("--config: the JSON config file is not built yet; give the flags on the command line.");
                     break;
@@ -157,7 +157,7 @@ public static class LoadOptionsParser
 
     private static bool Known(string flag) => flag is "--target" or "--simulation" or "--rate" or "--duration" or "--warmup" or "--seed"
         or "--max-in-flight" or "--scenario" or "--time-scale" or "--out" or "--config" or "--threshold" or "--abort-on" or "--abort-delay"
-        or "--step-factor" or "--step" or "--step-duration" or "--max-rate" or SimulationOptions.Flag;
+        or "--step-factor" or "--step" or "--step-duration" or "--max-rate";
 
     // A threshold expression, or nothing and the problem (naming the flag and the expression).
     private static Threshold[] Expression(string flag, string value, List<string> errors)

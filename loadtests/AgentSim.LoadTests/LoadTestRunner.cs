@@ -40,7 +40,6 @@ public static class LoadTestRunner
         }
 
         var spec = options is null ? null : TargetSpec.Parse(options.Target, out var targetProblem) ?? Fail(ref problems, targetProblem!);
-        spec = spec is not null && SimulationOptions.Problem(options!, spec) is { } simulationProblem ? Fail(ref problems, simulationProblem) : spec;
         if (options is null || spec is null)
         {
             foreach (var problem in problems)
@@ -49,6 +48,12 @@ public static class LoadTestRunner
             }
 
             await error.WriteLineAsync("Run with --help for usage.").ConfigureAwait(false);
+            return BadInput;
+        }
+
+        if (SimulationOptions.Problem(options, spec) is { } simulationProblem)
+        {
+            await error.WriteLineAsync($"error: {simulationProblem}\nRun with --help for usage.").ConfigureAwait(false);
             return BadInput;
         }
 

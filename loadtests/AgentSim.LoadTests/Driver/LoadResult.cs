@@ -28,6 +28,9 @@ public sealed record LoadResult(
     /// <summary>Largest p99 send lag, ms, at which a run still counts as keeping its schedule.</summary>
     public const double LagToleranceMs = 50;
 
+    /// <summary>The simulation's own metrics read from the silo during the run, or null when none were read.</summary>
+    public SimulationSeries? Simulation { get; init; }
+
     /// <summary>Measured seconds: the duration, or less when a runtime threshold stopped the run (0 means the whole duration).</summary>
     public double MeasuredSeconds { get; init; }
 
@@ -36,9 +39,6 @@ public sealed record LoadResult(
 
     /// <summary>The final thresholds, checked on the whole measured run.</summary>
     public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
-
-    /// <summary>The simulation's own metrics read from the silo during the run, or null when none were read.</summary>
-    public SimulationSeries? Simulation { get; init; }
 
     /// <summary>Whether every final threshold passed (true when there are none).</summary>
     public bool ThresholdsPassed => Thresholds.All(t => t.Passed);

@@ -9,8 +9,14 @@ public static class SimulationOptions
     public const string Flag = "--metrics-url";
 
     /// <summary>Parses <c>--metrics-url</c>: an absolute http(s) URL (a bare base address gets <c>/metrics</c>); otherwise adds a problem naming the flag.</summary>
-    public static string? ParseUrl(string value, List<string> errors)
+    public static string? ParseUrl(string? value, List<string> errors)
     {
+        if (value is null)
+        {
+            errors.Add($"{Flag} needs a value.");
+            return null;
+        }
+
         if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
         {
             return SiloProbe.MetricsUri(url).ToString();

@@ -63,7 +63,7 @@ public sealed class PrometheusTextTests
         foreach (var name in names)
         {
             Assert.True(parsed.Has(name), $"{name} missing from:\n{text}");
-            Assert.Equal(SiloMetrics.Sum(text, name), parsed.Sum(name));
+            Assert.Equal(IndependentMetrics.Sum(text, name), parsed.Sum(name));
         }
 
         Assert.Equal(100, parsed.Sum("agentsim_conversations_started_total"));

@@ -4,7 +4,6 @@ using AgentSim.LoadTests.Reports;
 using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Targets;
 using AgentSim.LoadTests.Tests.Driver;
-using AgentSim.LoadTests.Tests.Targets;
 
 namespace AgentSim.LoadTests.Tests.Simulation;
 
@@ -28,7 +27,7 @@ public sealed class SimulationRunTests
         var result = await new OpenModelDriver(target, new DriverSettings(50, TimeSpan.FromSeconds(3))) { Probe = probe }.RunAsync(cancel);
 
         var after = await http.GetStringAsync(metrics, cancel);
-        double Delta(string name) => SiloMetrics.Sum(after, name) - SiloMetrics.Sum(before, name);
+        double Delta(string name) => IndependentMetrics.Sum(after, name) - IndependentMetrics.Sum(before, name);
         var sim = result.Simulation;
         Assert.NotNull(sim);
         Assert.True(sim.Available, sim.Status);

@@ -10,12 +10,8 @@ internal static partial class SiloMetrics
     {
         using var http = new HttpClient { BaseAddress = baseUri };
         var text = await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
-        return Sum(text, name);
+        return Sample().Matches(text).Where(m => m.Groups["name"].Value == name).Sum(m => double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture));
     }
-
-    /// <summary>The metric summed over its label sets in Prometheus text (read with a regular expression, independently of the driver's parser).</summary>
-    public static double Sum(string text, string name) =>
-        Sample().Matches(text).Where(m => m.Groups["name"].Value == name).Sum(m => double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture));
 
     /// <summary>Polls until the metric reaches <paramref name="expected"/> or <paramref name="within"/> has passed, and returns its last value.</summary>
     public static async Task<double> AwaitAsync(Uri baseUri, string name, double expected, TimeSpan within)
