@@ -89,6 +89,11 @@ public static class SimulationReport
         }
 
         var rows = s.Rows.Where(r => r.Cumulative is not null).ToArray();
+        if (rows.Length == 0)
+        {
+            return b.Append("<p>No measured second was scraped, so there is no chart.</p>\n").ToString();
+        }
+
         b.Append(Chart(rows, "%", [
                 ("context loss % of switches", "#c62828", c => c.ContextLossPercent),
                 ("queue abandonment %", "#ef6c00", c => c.QueueAbandonmentPercent),
@@ -102,7 +107,8 @@ public static class SimulationReport
     public static string Chart(IReadOnlyList<SimulationRow> rows, string unit, IReadOnlyList<(string Name, string Color, Func<SimulationCounters, double> Value)> series, string id, string xTitle = "second")
     {
         const double W = 800, H = 240, L = 60, R = 200, T = 15, B = 35;
-        var max = Math.Max(1e-9, rows.SelectMany(r => series.Select(x => x.Value(r.Cumulative!))).DefaultIfEmpty(0).Max()) * 1.1;
+        var top = rows.SelectMany(r => series.Select(x => x.Value(r.Cumulative!))).DefaultIfEmpty(0).Max();
+        var max = top > 0 ? top * 1.1 : 1;
         var n = Math.Max(1, rows.Count - 1);
         double X(int i) => L + ((W - L - R) * i / n);
         double Y(double v) => T + ((H - T - B) * (1 - (v / max)));
