@@ -156,5 +156,34 @@ public sealed class SimulationRunTests
         }
     }
 
+    [Fact]
+    public async Task RunAsync_FindCapacityOnTheInProcessSilo_ReadsItsMetricsEachStepAndStatesBothKnees()
+    {
+        var dir = NewDirectory();
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var code = await LoadTestRunner.RunAsync(
+                ["--find-capacity", "--scenario", "no-native-context", "--rate", "50", "--max-rate", "75", "--step-duration", "2s", "--threshold", "p99<2s", "--threshold", "context_loss<=100%", "--out", dir],
+                output, error, TestContext.Current.CancellationToken);
+
+            Assert.True(code == 0, error.ToString() + output);
+            Assert.Matches(@"step 1 +offered +50/s .* context loss +[0-9.]+% .* pass", output.ToString());
+            Assert.Contains("Modelled infrastructure's knee: 75/s or above (held at every step); silo's own knee: 75/s or above (held at every step).", output.ToString(), StringComparison.Ordinal);
+            var md = await File.ReadAllTextAsync(Path.Combine(dir, "report.md"), TestContext.Current.CancellationToken);
+            Assert.Matches(@"\| 1 \| 50 \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| [0-9.]+% \| [0-9.]+% \| [0-9.]+% \| [0-9.]+ \|", md);
+            Assert.Contains("| infrastructure knee | 75/s or above (held at every step)", md, StringComparison.Ordinal);
+            var csv = await File.ReadAllLinesAsync(Path.Combine(dir, "report.csv"), TestContext.Current.CancellationToken);
+            Assert.EndsWith(",abandonment_pct", csv[0], StringComparison.Ordinal);
+            Assert.Equal(3, csv.Length);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string NewDirectory() => Path.Combine(Path.GetTempPath(), "agentsim-sim-" + Guid.NewGuid().ToString("N"));
 }
