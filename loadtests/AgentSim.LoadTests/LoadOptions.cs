@@ -167,6 +167,10 @@ public sealed record LoadOptions(
           --abort-on EXPR       runtime threshold, same grammar (repeatable): checked once a second on everything
                                 measured since the warm-up ended; the first to fail stops the run (reports still written), exit 4
           --abort-delay D       measured time before runtime thresholds are checked (default 5s)
+          --metrics-url URL     the silo's Prometheus /metrics, read once a second for the simulation's own metrics (default:
+                                the inprocess silo's, or an http target's host:port/metrics; needed for orleans: targets);
+                                thresholds on them: rollback_rate<5 (per 1,000 conversations ended), context_loss<10%
+                                (of channel switches), queue_abandonment<5% (of queued customers), abandonment<10% (of ended)
           --find-capacity       step the rate from --rate up until an SLO (the --threshold expressions; default p99<250ms,
                                 errors<1%, dropped<1%, achieved>=95%) breaks or --max-rate is reached; --warmup runs once
                                 before the first step; reports the knee (last rate at which every SLO held); exit 0 when
@@ -181,4 +185,7 @@ public sealed record LoadOptions(
           --no-live             one line a second instead of the live view (the default when not on a terminal)
         Exit codes: 0 ok, 1 target unreachable, 2 bad input, 3 a final threshold failed, 4 aborted by a runtime threshold.
         """;
+
+    /// <summary>The silo's Prometheus <c>/metrics</c> (<c>--metrics-url</c>), or null for the target's own.</summary>
+    public string? MetricsUrl { get; init; }
 }

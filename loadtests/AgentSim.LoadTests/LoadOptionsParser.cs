@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Thresholds;
 
 namespace AgentSim.LoadTests;
@@ -99,6 +100,7 @@ public static class LoadOptionsParser
                 case "--threshold": o = o with { Thresholds = [.. o.Thresholds ?? [], .. Expression(flag, value!, errors)] }; break;
                 case "--abort-on": o = o with { AbortOn = [.. o.AbortOn ?? [], .. Expression(flag, value!, errors)] }; break;
                 case "--abort-delay": o = o with { AbortDelay = Duration(flag, value!, errors, allowZero: true) }; break;
+                case SimulationOptions.Flag: o = o with { MetricsUrl = SimulationOptions.ParseUrl(value, errors) }; break;
                 case "--step-factor": o = o with { StepFactor = AboveOne(flag, value!, errors) }; break;
                 case "--step": o = o with { Step = Positive(flag, value!, errors) }; break;
                 case "--step-duration": o = o with { StepDuration = Duration(flag, value!, errors, allowZero: false) }; break;

@@ -1,6 +1,7 @@
 using AgentSim.LoadTests.Capacity;
 using AgentSim.LoadTests.Driver;
 using AgentSim.LoadTests.Reports;
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Targets;
 using AgentSim.LoadTests.Thresholds;
 using AgentSim.LoadTests.Telemetry;
@@ -65,6 +66,13 @@ public static class LoadTestRunner
             return BadInput;
         }
 
+        if (SimulationOptions.Problem(options, spec) is { } simulationProblem)
+        {
+            await error.WriteLineAsync($"error: {simulationProblem}\nRun with --help for usage.").ConfigureAwait(false);
+            return BadInput;
+        }
+
+
         var (metrics, metricsProblem) = await MetricsEndpoint.ForAsync(options, spec, output, cancellation).ConfigureAwait(false);
         if (metrics is null)
         {
@@ -99,6 +107,7 @@ public static class LoadTestRunner
             var driver = new LoadDriver(target, settings)
             {
                 OnAbort = reason => output.WriteLine($"  Stopping early: {reason}."),
+                Probe = SiloProbe.For(options.MetricsUrl, target),
                 OnSecond = live is not null ? live.Update : row => output.WriteLine($"  s{row.Second + 1,-4} target {row.Target,6}  achieved {row.Sent,6}  in flight {row.InFlight,6}  dropped {row.Dropped,5}  errors {row.Errors,5}  p50 {row.ResponseP50Ms,8:0.0} ms  p99 {row.ResponseP99Ms,8:0.0} ms"),
             };
             var result = await driver.RunAsync(cancellation).ConfigureAwait(false);

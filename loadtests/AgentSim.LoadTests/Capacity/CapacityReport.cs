@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AgentSim.LoadTests.Reports;
+using AgentSim.LoadTests.Simulation;
 
 namespace AgentSim.LoadTests.Capacity;
 
@@ -29,8 +30,49 @@ public static class CapacityReport
         ("knee", r.Knee is { } k ? string.Create(C, $"{k.Offered:0.##}/s") : "none (the first step failed)"),
         ("first failing rate", r.FirstFailure is { } f ? string.Create(C, $"{f.Offered:0.##}/s: {f.Verdict[6..]}") : "none up to --max-rate"),
         .. r.FirstFailure is { } failed ? [("its outcomes", string.Join(", ", failed.Result.Outcomes.OrderByDescending(o => o.Value).Select(o => string.Create(C, $"{o.Key}: {o.Value:N0}"))))] : Array.Empty<(string, string)>(),
+        .. KneeRows(r),
         ("conclusion", r.Conclusion),
     ];
+
+    /// <summary>Whether any step read the simulation's own metrics from the silo.</summary>
+    public static bool HasSimulation(CapacityResult r) => r.Steps.Any(s => s.Result.Simulation is not null);
+
+    /// <summary>The two knees, when the simulation's metrics were read: the modelled infrastructure's and the silo's own.</summary>
+    public static IReadOnlyList<(string Key, string Value)> KneeRows(CapacityResult r)
+    {
+        if (!HasSimulation(r) && !r.HasSimulationSlo)
+        {
+            return [];
+        }
+
+        var infrastructure = r.HasSimulationSlo
+            ? CapacityResult.KneeText(r.InfrastructureKnee, r.InfrastructureFailure)
+            : "not searched: give an SLO on the simulation's metrics, e.g. --threshold 'queue_abandonment<5%' or 'rollback_rate<5'";
+        var silo = CapacityResult.KneeText(r.SiloKnee, r.SiloFailure);
+        return
+        [
+            ("infrastructure knee", infrastructure + " (where rollbacks, context loss or abandonment climb past their SLO)"),
+            ("silo knee", silo + " (where the silo stops keeping up: latency, errors, drops, achieved rate)"),
+        ];
+    }
+
+    /// <summary>A step's simulation metrics in one line for the console (empty when none were read).</summary>
+    public static string SimulationText(CapacityStep s) => s.Result.Simulation?.Totals is { } t
+        ? string.Create(C, $"  rollbacks {t.RollbackRate,6:0.##}/1k  context loss {t.ContextLossPercent,6:0.##}%  queue abandoned {t.QueueAbandonmentPercent,6:0.##}%  abandoned {t.AbandonmentPercent,6:0.##}%")
+        : s.Result.Simulation is { } sim ? "  " + sim.Status : "";
+
+    /// <summary>The column names of <see cref="SimulationRows"/>.</summary>
+    public static readonly string[] SimulationColumns = ["step", "offered/s", "silo started", "silo ended", "rollbacks /1,000", "context loss", "queue abandonment", "abandonment", "mean queue wait s"];
+
+    /// <summary>One row per step of the simulation's own metrics over the step (the silo's counts, rates since the step began).</summary>
+    public static IReadOnlyList<string[]> SimulationRows(CapacityResult r) => [.. r.Steps.Select(s => s.Result.Simulation?.Totals is { } t
+        ? new[]
+        {
+            s.Index.ToString(C), s.Offered.ToString("0.##", C), t.Started.ToString("0", C), t.Ended.ToString("0", C), t.RollbackRate.ToString("0.##", C),
+            t.ContextLossPercent.ToString("0.##", C) + "%", t.QueueAbandonmentPercent.ToString("0.##", C) + "%", t.AbandonmentPercent.ToString("0.##", C) + "%",
+            t.MeanQueueWaitSeconds.ToString("0.##", C),
+        }
+        : [s.Index.ToString(C), s.Offered.ToString("0.##", C), "unavailable", "", "", "", "", "", ""])];
 
     /// <summary>One row per step: offered, achieved, p50, p99, errors, drops and the verdict, formatted.</summary>
     public static IReadOnlyList<string[]> Rows(CapacityResult r) => [.. r.Steps.Select(s => new[]
@@ -46,11 +88,16 @@ public static class CapacityReport
     /// <summary>One CSV row per step.</summary>
     public static string Csv(CapacityResult r)
     {
-        var s = new StringBuilder("step,offered,achieved,response_p50_ms,response_p99_ms,errors_pct,dropped_pct,passed,broken\n");
+        var sim = HasSimulation(r);
+        var s = new StringBuilder("step,offered,achieved,response_p50_ms,response_p99_ms,errors_pct,dropped_pct,passed,broken")
+            .Append(sim ? ",sim_started,sim_ended,rollback_rate_per_1000,context_loss_pct,queue_abandonment_pct,abandonment_pct\n" : "\n");
         foreach (var step in r.Steps)
         {
             s.Append(C, $"{step.Index},{step.Offered:0.###},{step.Result.AchievedRate:0.###},{step.Result.ResponseTime.P50Ms:0.###},{step.Result.ResponseTime.P99Ms:0.###},")
-                .Append(C, $"{step.ErrorPercent:0.###},{step.DroppedPercent:0.###},{(step.Passed ? "true" : "false")},\"{string.Join("; ", step.Broken.Select(b => $"{b.Threshold.Text} = {b.MeasuredText}"))}\"\n");
+                .Append(C, $"{step.ErrorPercent:0.###},{step.DroppedPercent:0.###},{(step.Passed ? "true" : "false")},\"{string.Join("; ", step.Broken.Select(b => $"{b.Threshold.Text} = {b.MeasuredText}"))}\"");
+            s.Append(!sim ? "\n" : step.Result.Simulation?.Totals is { } t
+                ? string.Create(C, $",{t.Started:0},{t.Ended:0},{t.RollbackRate:0.###},{t.ContextLossPercent:0.###},{t.QueueAbandonmentPercent:0.###},{t.AbandonmentPercent:0.###}\n")
+                : ",,,,,,\n");
         }
 
         return s.ToString();
@@ -71,6 +118,15 @@ public static class CapacityReport
             s.Append(C, $"{row[0],-5}{row[1],12}{row[2],12}{row[3],10}{row[4],10}{row[5],9}{row[6],9}  {row[7]}\n");
         }
 
+        if (HasSimulation(r))
+        {
+            s.Append("\nsimulation metrics per step (from the silo)\n").Append(string.Join(" | ", SimulationColumns)).Append('\n');
+            foreach (var row in SimulationRows(r))
+            {
+                s.Append(string.Join(" | ", row)).Append('\n');
+            }
+        }
+
         return s.ToString();
     }
 
@@ -89,6 +145,17 @@ public static class CapacityReport
         {
             row[7] = row[7] == "pass" ? "pass" : "**FAIL**" + row[7][4..];
             s.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+        }
+
+        if (HasSimulation(r))
+        {
+            s.Append("\n## Simulation metrics per step (from the silo)\n\nThe silo's own counts over each step and its rates: rollbacks per 1,000 conversations ended, ")
+                .Append("context losses per channel switch, customers who left a human queue, abandoned conversations per ended.\n\n| ")
+                .Append(string.Join(" | ", SimulationColumns)).Append(" |\n|").Append(string.Concat(SimulationColumns.Select(_ => " ---: |"))).Append('\n');
+            foreach (var row in SimulationRows(r))
+            {
+                s.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+            }
         }
 
         return s.ToString();
@@ -115,7 +182,19 @@ public static class CapacityReport
                 .Append(C, $"<td class=\"{(row[7] == "pass" ? "good" : "bad")}\">{E(row[7])}</td></tr>");
         }
 
-        return s.Append("</table>\n</body></html>\n").ToString();
+        s.Append("</table>\n");
+        if (HasSimulation(r))
+        {
+            s.Append("<h2>Simulation metrics per step (from the silo)</h2>\n<table><tr>").Append(string.Concat(SimulationColumns.Select(c => $"<th>{E(c)}</th>"))).Append("</tr>");
+            foreach (var row in SimulationRows(r))
+            {
+                s.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{E(c)}</td>"))).Append("</tr>");
+            }
+
+            s.Append("</table>\n").Append(SimulationChart(r));
+        }
+
+        return s.Append("</body></html>\n").ToString();
     }
 
     /// <summary>The inline SVG chart: p99 (left axis, red) and achieved rate (right axis, blue) against offered rate, the knee marked.</summary>
@@ -149,6 +228,19 @@ public static class CapacityReport
         }
 
         return s.Append("</svg>").ToString();
+    }
+
+    /// <summary>The simulation's rates per step as an inline SVG chart against the offered rate (the steps' totals as rows).</summary>
+    public static string SimulationChart(CapacityResult r)
+    {
+        var rows = r.Steps.Where(s => s.Result.Simulation?.Totals is not null)
+            .Select(s => new SimulationRow((int)Math.Round(s.Offered), null, s.Result.Simulation!.Totals)).ToArray();
+        return rows.Length == 0 ? "" : SimulationReport.Chart(rows, "/s; rates in %, rollbacks per 1,000", [
+            ("context loss %", "#c62828", c => c.ContextLossPercent),
+            ("queue abandonment %", "#ef6c00", c => c.QueueAbandonmentPercent),
+            ("abandonment %", "#6a1b9a", c => c.AbandonmentPercent),
+            ("rollbacks per 1,000", "#1565c0", c => c.RollbackRate),
+        ], "capacity-simulation", "offered rate");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

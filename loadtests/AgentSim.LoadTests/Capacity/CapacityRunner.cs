@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Targets;
 using AgentSim.LoadTests.Thresholds;
 
@@ -24,8 +25,9 @@ public static class CapacityRunner
             $"Capacity search on {target.Name}: {settings.StartRate:0.##}/s to {settings.MaxRate:0.##}/s, {settings.Stepping}, {settings.StepDuration.TotalSeconds:0.###} s a step (warm-up {settings.Warmup.TotalSeconds:0.###} s first); SLO {string.Join(", ", settings.Slo.Select(t => t.Text))}.")).ConfigureAwait(false);
         var search = new CapacitySearch(target, settings)
         {
+            Probe = SiloProbe.For(options.MetricsUrl, target),
             OnStep = s => output.WriteLine(string.Create(C,
-                $"  step {s.Index,-3} offered {s.Offered,9:0.##}/s  achieved {s.Result.AchievedRate,9:0.##}/s  p50 {s.Result.ResponseTime.P50Ms,8:0.0} ms  p99 {s.Result.ResponseTime.P99Ms,8:0.0} ms  errors {s.ErrorPercent,6:0.##}%  dropped {s.DroppedPercent,6:0.##}%  {s.Verdict}")),
+                $"  step {s.Index,-3} offered {s.Offered,9:0.##}/s  achieved {s.Result.AchievedRate,9:0.##}/s  p50 {s.Result.ResponseTime.P50Ms,8:0.0} ms  p99 {s.Result.ResponseTime.P99Ms,8:0.0} ms  errors {s.ErrorPercent,6:0.##}%  dropped {s.DroppedPercent,6:0.##}%{CapacityReport.SimulationText(s)}  {s.Verdict}")),
         };
         var result = await search.RunAsync(cancellation).ConfigureAwait(false);
         await output.WriteLineAsync(result.Conclusion).ConfigureAwait(false);

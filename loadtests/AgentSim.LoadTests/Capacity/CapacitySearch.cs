@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentSim.LoadTests.Driver;
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Targets;
 using AgentSim.LoadTests.Thresholds;
 
@@ -18,6 +19,9 @@ public sealed class CapacitySearch(ILoadTarget target, CapacitySettings settings
 
     /// <summary>Called as each step finishes.</summary>
     public Action<CapacityStep>? OnStep { get; init; }
+
+    /// <summary>Reads the simulation's own metrics during each step (for simulation SLOs and the reports), or null.</summary>
+    public ISimulationProbe? Probe { get; init; }
 
     /// <summary>The rates the search would try, in order, if no SLO broke.</summary>
     public static IReadOnlyList<double> Rates(CapacitySettings s)
@@ -40,11 +44,13 @@ public sealed class CapacitySearch(ILoadTarget target, CapacitySettings settings
         {
             var driverSettings = new DriverSettings(rate, settings.StepDuration, settings.Poisson, settings.Seed + steps.Count, settings.MaxInFlight,
                 steps.Count == 0 ? settings.Warmup : TimeSpan.Zero, Thresholds: settings.Slo);
-            var result = await new LoadDriver(target, driverSettings).RunAsync(cancellation).ConfigureAwait(false);
+            var result = await new LoadDriver(target, driverSettings) { Probe = Probe }.RunAsync(cancellation).ConfigureAwait(false);
             var step = new CapacityStep(steps.Count + 1, rate, result);
             steps.Add(step);
             OnStep?.Invoke(step);
-            if (!step.Passed)
+            // A broken simulation SLO marks the modelled infrastructure's knee; the search goes on to the silo's own
+            // (its driver-measured SLO), so both are found. Without simulation SLOs this is the first failure.
+            if (!step.SiloPassed || (!step.Passed && !settings.Slo.Any(t => !t.IsSimulation)))
             {
                 break;
             }
@@ -90,6 +96,12 @@ public sealed record CapacityStep(int Index, double Offered, LoadResult Result)
     /// <summary>Whether every SLO held.</summary>
     public bool Passed => Result.ThresholdsPassed;
 
+    /// <summary>Whether every SLO on the driver's own measurements held (the silo kept up: latency, errors, drops, achieved rate).</summary>
+    public bool SiloPassed => Result.Thresholds.Where(t => !t.Threshold.IsSimulation).All(t => t.Passed);
+
+    /// <summary>Whether every SLO on the simulation's own metrics held (the modelled infrastructure coped: rollbacks, context loss, abandonment).</summary>
+    public bool InfrastructurePassed => Result.Thresholds.Where(t => t.Threshold.IsSimulation).All(t => t.Passed);
+
     /// <summary>The SLOs that broke.</summary>
     public IReadOnlyList<ThresholdResult> Broken => [.. Result.Thresholds.Where(t => !t.Passed)];
 
@@ -110,13 +122,43 @@ public sealed record CapacityStep(int Index, double Offered, LoadResult Result)
 public sealed record CapacityResult(CapacitySettings Settings, string TargetName, IReadOnlyList<CapacityStep> Steps)
 {
     /// <summary>The last step at which every SLO held, or null when even the first failed.</summary>
-    public CapacityStep? Knee => Steps.LastOrDefault(s => s.Passed);
+    public CapacityStep? Knee => Steps.TakeWhile(s => s.Passed).LastOrDefault();
+
+    /// <summary>Whether the SLO has thresholds on the simulation's own metrics (so the two knees are told apart).</summary>
+    public bool HasSimulationSlo => Settings.Slo.Any(t => t.IsSimulation);
+
+    /// <summary>The silo's own knee: the last step before the first at which an SLO on the driver's measurements broke (null when the first did).</summary>
+    public CapacityStep? SiloKnee => Steps.TakeWhile(s => s.SiloPassed).LastOrDefault();
+
+    /// <summary>The modelled infrastructure's knee: the last step before the first at which a simulation SLO broke (null when the first did).</summary>
+    public CapacityStep? InfrastructureKnee => Steps.TakeWhile(s => s.InfrastructurePassed).LastOrDefault();
+
+    /// <summary>The first step at which an SLO on the driver's measurements broke, or null.</summary>
+    public CapacityStep? SiloFailure => Steps.FirstOrDefault(s => !s.SiloPassed);
+
+    /// <summary>The first step at which a simulation SLO broke, or null.</summary>
+    public CapacityStep? InfrastructureFailure => Steps.FirstOrDefault(s => !s.InfrastructurePassed);
 
     /// <summary>The first step that broke an SLO, or null when none did up to the ceiling.</summary>
     public CapacityStep? FirstFailure => Steps.FirstOrDefault(s => !s.Passed);
 
-    /// <summary>The conclusion in one sentence.</summary>
-    public string Conclusion => (Knee, FirstFailure) switch
+    /// <summary>The conclusion: the knee, and with simulation SLOs both knees.</summary>
+    public string Conclusion => HasSimulationSlo ? OverallConclusion + " " + Knees : OverallConclusion;
+
+    /// <summary>The two knees in a sentence: the modelled infrastructure's (simulation SLOs) and the silo's own (driver SLOs).</summary>
+    public string Knees => string.Create(CultureInfo.InvariantCulture,
+        $"Modelled infrastructure's knee: {KneeText(InfrastructureKnee, InfrastructureFailure)}; silo's own knee: {KneeText(SiloKnee, SiloFailure)}.");
+
+    /// <summary>A knee and the first step past it as text.</summary>
+    public static string KneeText(CapacityStep? knee, CapacityStep? failure) => (knee, failure) switch
+    {
+        (null, { } f) => string.Create(CultureInfo.InvariantCulture, $"none (broken from the first step, {f.Offered:0.##}/s)"),
+        ({ } k, null) => string.Create(CultureInfo.InvariantCulture, $"{k.Offered:0.##}/s or above (held at every step)"),
+        ({ } k, { } f) => string.Create(CultureInfo.InvariantCulture, $"{k.Offered:0.##}/s (broken at {f.Offered:0.##}/s)"),
+        _ => "not measured",
+    };
+
+    private string OverallConclusion => (Knee, FirstFailure) switch
     {
         (null, { } f) => string.Create(CultureInfo.InvariantCulture, $"No knee: even the first step ({f.Offered:0.##}/s) broke the SLO: {f.Verdict[6..]}."),
         ({ } k, null) => string.Create(CultureInfo.InvariantCulture, $"Knee at {k.Offered:0.##}/s or above: every SLO held up to --max-rate {Settings.MaxRate:0.##}/s."),

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using AgentSim.LoadTests.Scenarios;
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Targets;
 using AgentSim.LoadTests.Thresholds;
 
@@ -54,6 +55,9 @@ public sealed class LoadDriver
     /// <summary>Called when a runtime threshold fails and stops the run, with the reason.</summary>
     public Action<string>? OnAbort { get; init; }
 
+    /// <summary>Reads the simulation's own metrics from the silo once a measured second (for thresholds and reports), or null.</summary>
+    public ISimulationProbe? Probe { get; init; }
+
     /// <summary>
     /// Runs each scenario's init, the warm-up and the measured time, waits for requests under way, runs each scenario's
     /// clean, and returns what was measured, with the final thresholds checked. A runtime threshold that fails stops the
@@ -70,6 +74,7 @@ public sealed class LoadDriver
         var token = linked.Token;
         var warmup = _settings.Warmup.TotalSeconds;
         var end = warmup + _settings.Duration.TotalSeconds;
+        await (Probe?.StartAsync(_settings.Warmup, cancellation) ?? Task.CompletedTask).ConfigureAwait(false);
         _start = Stopwatch.GetTimestamp();
         Observer?.Started(_settings.Rate);
         var streams = _plan.Streams().Select((stream, i) =>
@@ -95,6 +100,13 @@ public sealed class LoadDriver
         var unfinished = Interlocked.Read(ref _inFlight);
         Observer?.Stopped();
         await _abort.CancelAsync().ConfigureAwait(false);
+        foreach (var scenario in _plan.Scenarios.Where(s => s.Clean is not null))
+        {
+            await scenario.Clean!(_target, cancellation).ConfigureAwait(false);
+        }
+
+        // After the cleans, so a clean that waits for the silo's conversations to end makes the silo's figures final.
+        var simulation = Probe is null ? null : await Probe.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         _timeline.CloseLatencies();
         var aborted = Volatile.Read(ref _abortedBy);
         var endedEarly = Volatile.Read(ref _endedEarlyAt);
@@ -102,16 +114,12 @@ public sealed class LoadDriver
             : !double.IsNaN(endedEarly) ? Math.Clamp(endedEarly - warmup, 0, _settings.Duration.TotalSeconds)
             : _settings.Duration.TotalSeconds;
         var rows = aborted is null && double.IsNaN(endedEarly) ? _settings.Seconds : _timeline.RowsInUse(Volatile.Read(ref _closed));
-        var all = _timeline.Measure(int.MaxValue, measured, _settings.Rate);
-        foreach (var scenario in _plan.Scenarios.Where(s => s.Clean is not null))
-        {
-            await scenario.Clean!(_target, cancellation).ConfigureAwait(false);
-        }
-
+        var all = _timeline.Measure(int.MaxValue, measured, _settings.Rate) with { Simulation = simulation?.Totals };
         return _timeline.Result(_settings, _target.Name, unfinished, Interlocked.Read(ref _maxInFlight), new Dictionary<string, long>(_outcomes), rows) with
         {
             MeasuredSeconds = measured,
             AbortedBy = aborted,
+            Simulation = simulation,
             Thresholds = [.. (_settings.Thresholds ?? []).Select(t => t.Check(all))],
             Scenarios = [.. _plan.Scenarios.Select(s => _recorders[s].Summary())],
         };
@@ -318,6 +326,7 @@ public sealed class LoadDriver
             var row = _timeline.CloseSecond(second, Interlocked.Read(ref _inFlight));
             Volatile.Write(ref _closed, second + 1);
             OnSecond?.Invoke(row);
+            await (Probe?.SampleAsync(second, cancellation) ?? Task.CompletedTask).ConfigureAwait(false);
             if (endedEarly)
             {
                 return;
@@ -344,8 +353,8 @@ public sealed class LoadDriver
             return null;
         }
 
-        var measurements = _timeline.Measure(closedSeconds, closedSeconds, _settings.Rate);
-        var failed = abortOn.Select(t => t.Check(measurements)).FirstOrDefault(r => !r.Passed);
+        var measurements = _timeline.Measure(closedSeconds, closedSeconds, _settings.Rate) with { Simulation = Probe?.Cumulative };
+        var failed = abortOn.Select(t => t.Check(measurements)).FirstOrDefault(r => !r.Passed && !r.Unmeasured);
         return failed is null ? null : string.Create(CultureInfo.InvariantCulture,
             $"runtime threshold {failed.Threshold.Text} failed after {closedSeconds} measured s: {failed.MeasuredText} since the warm-up ended");
     }

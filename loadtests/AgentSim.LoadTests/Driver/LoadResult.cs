@@ -1,3 +1,4 @@
+using AgentSim.LoadTests.Simulation;
 using AgentSim.LoadTests.Thresholds;
 
 namespace AgentSim.LoadTests.Driver;
@@ -26,6 +27,9 @@ public sealed record LoadResult(
 {
     /// <summary>Largest p99 send lag, ms, at which a run still counts as keeping its schedule.</summary>
     public const double LagToleranceMs = 50;
+
+    /// <summary>The simulation's own metrics read from the silo during the run, or null when none were read.</summary>
+    public SimulationSeries? Simulation { get; init; }
 
     /// <summary>Measured seconds: the duration, or less when a runtime threshold stopped the run (0 means the whole duration).</summary>
     public double MeasuredSeconds { get; init; }

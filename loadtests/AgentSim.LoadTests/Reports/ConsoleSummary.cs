@@ -20,6 +20,7 @@ public static class ConsoleSummary
                 "verdict" => r.KeptTarget,
                 "thresholds" => r.ThresholdsPassed,
                 "stopped early" => false,
+                "silo metrics" => r.Simulation is { Available: false } ? false : null,
                 _ => (bool?)null,
             };
             summary.AddRow(Markup.Escape(key), good switch { true => $"[green]{text}[/]", false => $"[red]{text}[/]", _ => text });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AgentSim.LoadTests.Driver;
+using AgentSim.LoadTests.Simulation;
 
 namespace AgentSim.LoadTests.Reports;
 
@@ -25,6 +26,7 @@ public static class HtmlReport
                 "verdict" => r.KeptTarget ? " class=\"good\"" : " class=\"bad\"",
                 "thresholds" => r.ThresholdsPassed ? " class=\"good\"" : " class=\"bad\"",
                 "stopped early" => " class=\"bad\"",
+                "silo metrics" => r.Simulation is { Available: false } ? " class=\"bad\"" : "",
                 _ => "",
             };
             s.Append(C, $"<tr><th>{E(key)}</th><td{cls}>{E(value)}</td></tr>");
@@ -57,6 +59,7 @@ public static class HtmlReport
             .Append(Distribution(r.Distribution))
             .Append("<h2>In flight</h2>\n")
             .Append(Chart(r.Timeline, "requests", [("in flight", "#6a1b9a", row => row.InFlight)]))
+            .Append(SimulationReport.Html(r.Simulation))
             .Append("\n</body></html>\n");
         return s.ToString();
     }

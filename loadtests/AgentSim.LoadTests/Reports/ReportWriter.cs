@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AgentSim.LoadTests.Driver;
+using AgentSim.LoadTests.Simulation;
 
 namespace AgentSim.LoadTests.Reports;
 
@@ -25,10 +26,12 @@ public static class ReportWriter
     /// <summary>The per-second timeline as CSV, a header then one row per measured second.</summary>
     public static string Csv(LoadResult r)
     {
-        var s = new StringBuilder("second,target,achieved,ok,errors,dropped_iterations,in_flight,response_p50_ms,response_p99_ms,service_p99_ms\n");
+        var s = new StringBuilder("second,target,achieved,ok,errors,dropped_iterations,in_flight,response_p50_ms,response_p99_ms,service_p99_ms")
+            .Append(r.Simulation is null ? "\n" : "," + SimulationReport.CsvColumns + "\n");
         foreach (var row in r.Timeline)
         {
-            s.Append(C, $"{row.Second},{row.Target},{row.Sent},{row.Ok},{row.Errors},{row.Dropped},{row.InFlight},{row.ResponseP50Ms:0.###},{row.ResponseP99Ms:0.###},{row.ServiceP99Ms:0.###}\n");
+            s.Append(C, $"{row.Second},{row.Target},{row.Sent},{row.Ok},{row.Errors},{row.Dropped},{row.InFlight},{row.ResponseP50Ms:0.###},{row.ResponseP99Ms:0.###},{row.ServiceP99Ms:0.###}")
+                .Append(r.Simulation is { } sim ? "," + SimulationReport.CsvCells(sim, row.Second) + "\n" : "\n");
         }
 
         return s.ToString();
@@ -103,7 +106,7 @@ public static class ReportWriter
             s.Append(C, $"| {row.Second} | {row.Target} | {row.Sent} | {row.Ok} | {row.Errors} | {row.Dropped} | {row.InFlight} | {row.ResponseP50Ms:0.0} | {row.ResponseP99Ms:0.0} | {row.ServiceP99Ms:0.0} |\n");
         }
 
-        return s.ToString();
+        return s.Append(SimulationReport.Markdown(r.Simulation)).ToString();
     }
 
     /// <summary>The headline figures, in order, as label and formatted value.</summary>
@@ -129,6 +132,7 @@ public static class ReportWriter
         ("unfinished", r.Unfinished.ToString("N0", C)),
         ("max in flight", r.MaxInFlightSeen.ToString("N0", C)),
         ("outcomes", string.Join(", ", r.Outcomes.OrderByDescending(o => o.Value).Select(o => string.Create(C, $"{o.Key}: {o.Value:N0}")))),
+        .. SimulationReport.Summary(r.Simulation),
     ];
 
     /// <summary>The final thresholds as rows: expression, measured value, <c>pass</c> or <c>FAIL</c>.</summary>

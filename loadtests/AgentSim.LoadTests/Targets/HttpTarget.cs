@@ -35,6 +35,9 @@ public sealed class HttpTarget : ILoadTarget
     /// <inheritdoc />
     public string Name => _uri.ToString();
 
+    /// <summary>The address posted to.</summary>
+    public Uri Url => _uri;
+
     /// <inheritdoc />
     public ValueTask<TargetOutcome> SendAsync(CancellationToken cancellation) => SendAsync(LoadRequest.Start, cancellation);
 

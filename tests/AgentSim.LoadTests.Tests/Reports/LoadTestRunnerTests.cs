@@ -22,7 +22,9 @@ public sealed class LoadTestRunnerTests
             Assert.Equal(["0", "1", "2"], csv.Skip(1).Select(l => l.Split(',')[0]));
             Assert.All(csv.Skip(1), l => Assert.Equal("20", l.Split(',')[1]));
             var html = await File.ReadAllTextAsync(Path.Combine(dir, "report.html"), TestContext.Current.CancellationToken);
-            Assert.Equal(4, html.Split("<svg", StringSplitOptions.None).Length - 1);
+            // Four of the driver's measurements, two of the simulation's own (read from the in-process silo's /metrics).
+            Assert.Equal(6, html.Split("<svg", StringSplitOptions.None).Length - 1);
+            Assert.Contains("<svg id=\"simulation-rates\"", html, StringComparison.Ordinal);
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("dropped_iterations", await File.ReadAllTextAsync(Path.Combine(dir, "report.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
             Assert.Contains("response time", await File.ReadAllTextAsync(Path.Combine(dir, "report.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);

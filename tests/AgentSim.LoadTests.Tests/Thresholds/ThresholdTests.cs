@@ -27,10 +27,10 @@ public sealed class ThresholdTests
     [InlineData("--threshold", "p99<5%", "error: --threshold 'p99<5%': '5%' is not a duration (use 250ms or 2s).")]
     [InlineData("--threshold", "errors<1", "error: --threshold 'errors<1': '1' is not a percentage (use e.g. 1% or 0.5%).")]
     [InlineData("--threshold", "dropped<5ms", "error: --threshold 'dropped<5ms': '5ms' is not a percentage (use e.g. 1% or 0.5%).")]
-    [InlineData("--threshold", "latency<1s", "error: --threshold 'latency<1s': 'latency' is not a metric (use p50, p99, p99.9 (response time), service_p99 (service time), errors, dropped or achieved).")]
+    [InlineData("--threshold", "latency<1s", "error: --threshold 'latency<1s': 'latency' is not a metric (use p50, p99, p99.9 (response time), service_p99 (service time), errors, dropped, achieved, or the simulation's rollback_rate, context_loss, queue_abandonment, abandonment).")]
     [InlineData("--threshold", "p0<1ms", "error: --threshold 'p0<1ms': 'p0' is not a percentile (use one above 0 and up to 100, e.g. p99.9).")]
     [InlineData("--threshold", "p99=250ms", "error: --threshold 'p99=250ms': no comparison (use <, <=, > or >=, e.g. p99<250ms or errors<1%).")]
-    [InlineData("--threshold", "<250ms", "error: --threshold '<250ms': no metric before '<' (use p50, p99, p99.9 (response time), service_p99 (service time), errors, dropped or achieved).")]
+    [InlineData("--threshold", "<250ms", "error: --threshold '<250ms': no metric before '<' (use p50, p99, p99.9 (response time), service_p99 (service time), errors, dropped, achieved, or the simulation's rollback_rate, context_loss, queue_abandonment, abandonment).")]
     [InlineData("--abort-on", "errors<", "error: --abort-on 'errors<': no value after '<'.")]
     [InlineData("--abort-delay", "soon", "error: --abort-delay: 'soon' is not a duration (e.g. 30s, 2m, 500ms).")]
     public async Task RunAsync_MalformedThreshold_SaysWhatIsWrongWithItAndExits2(string flag, string value, string expected)
