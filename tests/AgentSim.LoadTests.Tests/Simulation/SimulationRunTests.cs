@@ -24,7 +24,7 @@ public sealed class SimulationRunTests
         var before = await http.GetStringAsync(metrics, cancel);
         var probe = new SiloProbe(metrics) { Settle = TimeSpan.FromSeconds(30) };
 
-        var result = await new OpenModelDriver(target, new DriverSettings(50, TimeSpan.FromSeconds(3))) { Probe = probe }.RunAsync(cancel);
+        var result = await new LoadDriver(target, new DriverSettings(50, TimeSpan.FromSeconds(3))) { Probe = probe }.RunAsync(cancel);
 
         var after = await http.GetStringAsync(metrics, cancel);
         double Delta(string name) => IndependentMetrics.Sum(after, name) - IndependentMetrics.Sum(before, name);
