@@ -20,6 +20,9 @@ public sealed class CapacitySearch(ILoadTarget target, CapacitySettings settings
     /// <summary>Called as each step finishes.</summary>
     public Action<CapacityStep>? OnStep { get; init; }
 
+    /// <summary>Called as each step starts, with its number (from 1) and offered rate; what it returns sees each of the step's measured seconds (e.g. a live view), or null.</summary>
+    public Func<int, double, Action<TimelineRow>?>? OnStepStart { get; init; }
+
     /// <summary>Reads the simulation's own metrics during each step (for simulation SLOs and the reports), or null.</summary>
     public ISimulationProbe? Probe { get; init; }
 
@@ -44,7 +47,8 @@ public sealed class CapacitySearch(ILoadTarget target, CapacitySettings settings
         {
             var driverSettings = new DriverSettings(rate, settings.StepDuration, settings.Poisson, settings.Seed + steps.Count, settings.MaxInFlight,
                 steps.Count == 0 ? settings.Warmup : TimeSpan.Zero, Thresholds: settings.Slo);
-            var result = await new LoadDriver(target, driverSettings) { Probe = Probe }.RunAsync(cancellation).ConfigureAwait(false);
+            var onSecond = OnStepStart?.Invoke(steps.Count + 1, rate);
+            var result = await new LoadDriver(target, driverSettings) { Probe = Probe, OnSecond = onSecond }.RunAsync(cancellation).ConfigureAwait(false);
             var step = new CapacityStep(steps.Count + 1, rate, result);
             steps.Add(step);
             OnStep?.Invoke(step);

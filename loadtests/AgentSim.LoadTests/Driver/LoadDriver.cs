@@ -310,9 +310,10 @@ public sealed class LoadDriver
         for (var second = 0; second < _settings.Seconds && !cancellation.IsCancellationRequested; second++)
         {
             // Wait for the second's end, or for the load to end early (iterations done).
-            while (warmup + second + 1 - Elapsed() > 0 && double.IsNaN(Volatile.Read(ref _endedEarlyAt)))
+            for (var left = warmup + second + 1 - Elapsed(); left > 0 && double.IsNaN(Volatile.Read(ref _endedEarlyAt)); left = warmup + second + 1 - Elapsed())
             {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(0.05, warmup + second + 1 - Elapsed())), CancellationToken.None).ConfigureAwait(false);
+                // `left` is read once: the clock runs on, and a delay must never be negative.
+                await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(left, 0.001, 0.05)), CancellationToken.None).ConfigureAwait(false);
             }
 
             var endedEarly = !double.IsNaN(Volatile.Read(ref _endedEarlyAt));

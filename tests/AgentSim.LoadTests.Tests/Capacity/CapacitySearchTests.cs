@@ -115,6 +115,29 @@ public sealed class CapacitySearchTests
         Assert.Equal(["p99<250ms", "errors<1%", "dropped<1%", "achieved>=95%"], slo.Select(t => t.Text));
     }
 
+    [Fact]
+    public async Task RunAsync_OnStepStart_EachStepsSecondsReachWhatItReturned()
+    {
+        // What a live view sees: each step's own rows (target = that step's rate each second), step by step.
+        var slo = CapacityRunner.Settings(new LoadOptions()).Slo;
+        var settings = new CapacitySettings(20, 40, 2, null, TimeSpan.FromSeconds(2), TimeSpan.Zero, slo);
+        var seen = new List<(int Step, long Target)>();
+        var started = new List<(int Step, double Rate)>();
+
+        var result = await new CapacitySearch(new InstantTarget(), settings)
+        {
+            OnStepStart = (step, rate) =>
+            {
+                started.Add((step, rate));
+                return row => seen.Add((step, row.Target));
+            },
+        }.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Steps.Count);
+        Assert.Equal([(1, 20.0), (2, 40.0)], started);
+        Assert.Equal([(1, 20L), (1, 20L), (2, 40L), (2, 40L)], seen);
+    }
+
     private static string Match(string text, string pattern)
     {
         var m = System.Text.RegularExpressions.Regex.Match(text, pattern);
