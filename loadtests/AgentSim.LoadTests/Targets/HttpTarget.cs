@@ -120,20 +120,9 @@ public sealed class HttpTarget : ILoadTarget
     {
         try
         {
-            var text = await _http.GetStringAsync(new Uri(_uri, "/metrics"), cancellation).ConfigureAwait(false);
-            double? total = null;
-            foreach (var line in text.AsSpan().EnumerateLines())
-            {
-                // The gauge summed over its label sets (its lines start with the name then '{' or ' ').
-                const string name = "agentsim_conversations_in_flight";
-                if (line.StartsWith(name) && line.Length > name.Length && line[name.Length] is '{' or ' '
-                    && double.TryParse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
-                {
-                    total = (total ?? 0) + n;
-                }
-            }
-
-            return total is null ? null : (long)total.Value;
+            const string name = "agentsim_conversations_in_flight";
+            var text = Simulation.PrometheusText.Parse(await _http.GetStringAsync(new Uri(_uri, "/metrics"), cancellation).ConfigureAwait(false));
+            return text.Has(name) ? (long)text.Sum(name) : null;
         }
         catch (HttpRequestException)
         {
