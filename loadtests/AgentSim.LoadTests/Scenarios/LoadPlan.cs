@@ -34,7 +34,14 @@ public sealed record LoadPlan(IReadOnlyList<LoadScenario> Scenarios, IReadOnlyLi
     public bool AllOpen => Streams().All(s => LoadSimulation.IsOpen(s.Phases));
 
     /// <summary>The longest stream, or null when one ends only after its iterations.</summary>
-    public TimeSpan? Duration => Streams().Select(s => LoadSimulation.Total(s.Phases)).Aggregate((TimeSpan?)TimeSpan.Zero, (a, b) => a is null || b is null ? null : (a > b ? a : b));
+    public TimeSpan? Duration
+    {
+        get
+        {
+            var totals = Streams().Select(s => LoadSimulation.Total(s.Phases)).ToList();
+            return totals.Any(t => t is null) ? null : totals.Max();
+        }
+    }
 
     /// <summary>Arrivals a second planned over <paramref name="duration"/>, summed over the open streams (0 when there are none).</summary>
     public double MeanRate(TimeSpan duration, int seed) => duration <= TimeSpan.Zero ? 0 : Streams()
