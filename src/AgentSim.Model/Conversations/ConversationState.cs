@@ -11,6 +11,9 @@ public sealed class ConversationState
     /// <summary>The conversation's own random stream, derived from (run seed, conversation id).</summary>
     public Rng Rng;
 
+    /// <summary>The conversation's guardrail stream, derived from (run seed, conversation id) for another purpose: layers draw only from it.</summary>
+    public Rng GuardRng;
+
     /// <summary>Conversation id.</summary>
     public long Id { get; init; }
 

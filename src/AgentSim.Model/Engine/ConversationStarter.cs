@@ -54,6 +54,7 @@ public sealed class ConversationStarter(World world, ISimulationObserver observe
             Channel = channel,
             NextTurnAt = arrivalMicros,
             Rng = rng,
+            GuardRng = new Rng(world.Seed, choices.Stream ?? (ulong)id, Purpose.Guardrail),
         };
         observer.ConversationStarted(channel);
         return state;

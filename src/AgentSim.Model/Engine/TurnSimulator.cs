@@ -84,6 +84,7 @@ public sealed class TurnSimulator
     private void PlayTurn(ConversationState c, EpochSnapshot snap, EpochReport report)
     {
         ref var rng = ref c.Rng;
+        ref var guard = ref c.GuardRng;
         var cfg = _world.Config.Conversation;
         var t = c.NextTurnAt;
         _trace?.TurnStarted(t);
@@ -130,7 +131,7 @@ public sealed class TurnSimulator
 
         // 4. Guardrails before the agent.
         var message = CustomerMessage.Of(u);
-        guardMicros += _guardrails.CheckMessage(turn, provider, ref message, snap, t, ref rng);
+        guardMicros += _guardrails.CheckMessage(turn, provider, ref message, snap, t, ref guard);
         latency += guardMicros;
         if (message.Escalate)
         {
@@ -164,7 +165,7 @@ public sealed class TurnSimulator
         var answer = AgentAnswers.Write(behaviour, u, message, c.Channel, c.ContextLost || faults.Spoiled, ref rng);
 
         // 6. Guardrails on the answer.
-        var answerMicros = _guardrails.CheckAnswer(turn, provider, ref answer, snap, t, ref rng);
+        var answerMicros = _guardrails.CheckAnswer(turn, provider, ref answer, snap, t, ref guard);
         guardMicros += answerMicros;
         latency += answerMicros;
         if (answer.Escalate)
@@ -185,7 +186,7 @@ public sealed class TurnSimulator
         // 7. Whatever got through is an incident; audit logging decides whether anyone finds out.
         if (!answer.Blocked)
         {
-            Incidents(c, u, answer, provider, t + latency, snap.AgentRolledBack[c.Agent] ? null : report.IncidentTimes[c.Agent], ref rng);
+            Incidents(c, u, answer, provider, t + latency, snap.AgentRolledBack[c.Agent] ? null : report.IncidentTimes[c.Agent], ref guard);
         }
 
         EndTurn(c, u, message.Text, answer.Blocked ? "" : answer.Text, provider, latency, guardMicros);
@@ -240,33 +241,33 @@ public sealed class TurnSimulator
     }
 
     // Detected incidents are charged to the agent's governance (<paramref name="charged"/>) only when the agent itself answered, not its fallback.
-    private void Incidents(ConversationState c, Utterance u, in AgentAnswer answer, int provider, long at, List<long>? charged, ref Rng rng)
+    private void Incidents(ConversationState c, Utterance u, in AgentAnswer answer, int provider, long at, List<long>? charged, ref Rng guard)
     {
         if (answer.EchoEntity is not null && Fingerprints.Visible(answer.Text, u.EntityFingerprint))
         {
-            Incident(c, IncidentKind.PiiLeak, provider, answer, at, charged, ref rng);
+            Incident(c, IncidentKind.PiiLeak, provider, answer, at, charged, ref guard);
         }
 
         if (answer.Hallucinated)
         {
             c.Frustration += _world.Config.Conversation.FrustrationPerWrongAnswer;
-            Incident(c, IncidentKind.Hallucination, provider, answer, at, charged, ref rng);
+            Incident(c, IncidentKind.Hallucination, provider, answer, at, charged, ref guard);
         }
 
         if (answer.Complied)
         {
-            Incident(c, IncidentKind.Injection, provider, answer, at, charged, ref rng);
+            Incident(c, IncidentKind.Injection, provider, answer, at, charged, ref guard);
         }
 
         if (answer.UnsafeSeverity > 0)
         {
-            Incident(c, IncidentKind.UnsafeContent, provider, answer, at, charged, ref rng);
+            Incident(c, IncidentKind.UnsafeContent, provider, answer, at, charged, ref guard);
         }
     }
 
-    private void Incident(ConversationState c, IncidentKind kind, int provider, in AgentAnswer answer, long at, List<long>? charged, ref Rng rng)
+    private void Incident(ConversationState c, IncidentKind kind, int provider, in AgentAnswer answer, long at, List<long>? charged, ref Rng guard)
     {
-        var after = _audit.Detect(c.Channel, provider, answer.Logged(kind), ref rng);
+        var after = _audit.Detect(c.Channel, provider, answer.Logged(kind), ref guard);
         var detected = after != AuditCheck.NotDetected;
         _observer.Incident(kind, c.Channel, detected, detected ? after : 0);
         if (detected)

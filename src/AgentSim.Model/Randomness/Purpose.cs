@@ -29,4 +29,11 @@ public enum Purpose : ulong
 
     /// <summary>A customer's handle time and patience in a human queue.</summary>
     HumanQueue = 9,
+
+    /// <summary>
+    /// A conversation's guardrail draws (misses, false positives, layer errors, audit detection): apart from the
+    /// conversation's own stream, so adding, removing or moving a layer leaves the customer's and the agent's draws as they
+    /// were (common random numbers across the variants of a comparison).
+    /// </summary>
+    Guardrail = 10,
 }
