@@ -31,7 +31,7 @@ public static class RunSummary
             ["seed", r.Seed.ToString(CultureInfo.InvariantCulture)],
             ["conversations", Count(r.Conversations)],
             ["simulated time", $"{Number(r.SimulatedSeconds / 3600, 2)} h"],
-            ["guardrail placement", r.Placement],
+            ["guardrail placement", r.PlacementByKind.Count == 0 ? r.Placement : $"{r.Placement} ({string.Join(", ", r.PlacementByKind.Select(kv => $"{kv.Key}: {kv.Value}"))})"],
             ["build effort", $"{Number(r.Effort.ApplicationGuardrailWeeks, 0)} person-weeks of application guardrails, {Number(r.Effort.ContextStoreWeeks, 0)} of context store"],
             ["engine", $"{info.Engine} (parallelism {info.Parallelism})"],
             ["wall time", $"{Number(info.DurationSeconds, 2)} s ({Count((long)info.ConversationsPerSecond)} conversations/s)"],

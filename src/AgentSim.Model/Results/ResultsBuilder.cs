@@ -161,6 +161,7 @@ public static class ResultsBuilder
             Conversations = run.Conversations,
             SimulatedSeconds = Round(run.Epochs * world.EpochMicros / 1e6),
             Placement = PlacementOf(world),
+            PlacementByKind = PlacementByKind(world),
             Outcomes = outcomes,
             OutcomeShares = new SortedDictionary<string, double>(outcomes.ToDictionary(kv => kv.Key, kv => Ratio(kv.Value, n)), StringComparer.Ordinal),
             Abandonment = new SortedDictionary<string, long>(
@@ -194,30 +195,58 @@ public static class ResultsBuilder
         };
     }
 
-    /// <summary>Names the scenario's guardrail placement.</summary>
+    /// <summary>
+    /// Names the scenario's guardrail placement: <c>platform-native</c>, <c>application-only</c> or <c>defense-in-depth</c>
+    /// when every kind of layer it has is placed the same way, <c>mixed</c> when kinds differ (see <see cref="PlacementByKind"/>),
+    /// <c>none</c> without layers.
+    /// </summary>
     public static string PlacementOf(World world)
     {
-        var platform = world.Guardrails.Any(g => g.Config.Placement == Guardrails.Placement.Platform && g.Config.Kind != GuardrailKind.Audit);
-        var application = world.Guardrails.Any(g => g.Config.Placement == Guardrails.Placement.Application && g.Config.Kind != GuardrailKind.Audit);
-        return (platform, application) switch
+        var placements = PlacementByKind(world).Values.Distinct().ToList();
+        return placements.Count switch
         {
-            (true, true) => "defense-in-depth",
-            (true, false) => "platform-native",
-            (false, true) => "application-only",
-            _ => "none",
+            0 => "none",
+            1 => placements[0] switch
+            {
+                "platform" => "platform-native",
+                "application" => "application-only",
+                _ => "defense-in-depth",
+            },
+            _ => "mixed",
         };
+    }
+
+    /// <summary>Each guardrail kind the scenario has, by where its layers sit: <c>platform</c>, <c>application</c> or <c>both</c>.</summary>
+    public static SortedDictionary<string, string> PlacementByKind(World world)
+    {
+        var byKind = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var kind in world.Guardrails.GroupBy(g => g.Config.Kind))
+        {
+            var platform = kind.Any(g => g.Config.Placement == Guardrails.Placement.Platform);
+            var application = kind.Any(g => g.Config.Placement == Guardrails.Placement.Application);
+            byKind[kind.Key.Name()] = (platform, application) switch
+            {
+                (true, true) => "both",
+                (true, false) => "platform",
+                _ => "application",
+            };
+        }
+
+        return byKind;
     }
 
     private static EffortResults EffortOf(World world)
     {
-        var guardrailWeeks = world.Guardrails
-            .Where(g => g.Config.Placement == Guardrails.Placement.Application)
-            .Sum(g => g.Config.Channels.Count * g.Config.EngineeringWeeksPerChannel);
+        var built = world.Guardrails.Where(g => g.Config.Placement == Guardrails.Placement.Application).ToList();
+        var guardrailWeeks = built.Sum(g => g.Config.Channels.Count * g.Config.EngineeringWeeksPerChannel);
         var store = world.Config.Context.Store;
         var pairs = store is null ? 0 : store.AllPairs ? ChannelInfo.Count * (ChannelInfo.Count - 1) : store.Pairs.Count;
         return new EffortResults
         {
+            ApplicationGuardrails = built.Count,
+            ApplicationGuardrailChannels = built.Sum(g => g.Config.Channels.Count),
             ApplicationGuardrailWeeks = Round(guardrailWeeks),
+            ContextStorePairs = pairs,
             ContextStoreWeeks = Round(pairs * (store?.EngineeringWeeksPerPair ?? 0)),
         };
     }

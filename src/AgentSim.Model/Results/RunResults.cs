@@ -17,8 +17,11 @@ public sealed record RunResults
     /// <summary>Simulated time covered, seconds.</summary>
     public required double SimulatedSeconds { get; init; }
 
-    /// <summary>Guardrail placement of the scenario: platform-native, application-only, defense-in-depth or none.</summary>
+    /// <summary>Guardrail placement of the scenario: platform-native, application-only or defense-in-depth when every kind is placed alike, mixed when kinds differ, none.</summary>
     public required string Placement { get; init; }
+
+    /// <summary>Where each guardrail kind's layers sit: platform, application or both.</summary>
+    public required SortedDictionary<string, string> PlacementByKind { get; init; }
 
     /// <summary>Conversations by outcome.</summary>
     public required SortedDictionary<string, long> Outcomes { get; init; }
@@ -186,8 +189,17 @@ public sealed record GuardrailResults
 /// <summary>Build effort implied by the scenario.</summary>
 public sealed record EffortResults
 {
+    /// <summary>Application guardrail layers the team builds (custom guardrails).</summary>
+    public required int ApplicationGuardrails { get; init; }
+
+    /// <summary>Channels those layers must cover, summed over layers (a layer on three channels counts three).</summary>
+    public required int ApplicationGuardrailChannels { get; init; }
+
     /// <summary>Application guardrail layers × channels they cover × weeks per channel.</summary>
     public required double ApplicationGuardrailWeeks { get; init; }
+
+    /// <summary>Channel pairs the team's context store covers.</summary>
+    public required int ContextStorePairs { get; init; }
 
     /// <summary>Context-store pairs × weeks per pair.</summary>
     public required double ContextStoreWeeks { get; init; }
