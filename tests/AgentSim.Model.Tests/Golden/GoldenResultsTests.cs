@@ -23,27 +23,27 @@ public class GoldenResultsTests
     /// <summary>The hashes, one per preset.</summary>
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
     {
-        ["application-only"] = "a5d47a12de50f3cc2f644505fc005d7077e1f5205b8384d5c506b4da88703c6d",
-        ["baseline"] = "00ec8bf6d88ee07c0dd53ee016836517fcea607b40f869b5c2ce7b6b4d98e4bd",
-        ["capacity"] = "a8aaa978ce3ac106919de4701b032b4a0df7febb165a8c9176da59f7d284d7ce",
-        ["defense-in-depth"] = "c61f2afb387b81d874bec01a76e197ea4c9069ba4030048ec464a434043f43d1",
-        ["no-native-context"] = "c7bdfda4f187f40e44f328e537c02f4289e07f879d9754c56235aa3e6c0bc405",
-        ["platform-native"] = "b02704cb801fd0a9330210001cdca696c355b4d92999d502434defb29609e889",
-        ["provider-outage"] = "047825871524f4c0e71a4cb8dbe5af18585268375bb16fd93bd57f98e8560d4b",
-        ["strict-governance"] = "6206ef6bab7346e9056ee59a1eabab71c8ac5a3f89606ff4cbcf0f85b205989e",
+        ["application-only"] = "68b73fabbed3d4cef214186e7aa56ae1a94c03f57e59fe90d32334719f9f54aa",
+        ["baseline"] = "ec6939648dc8b34a51e881bbe501039ada18966a5bdd63e2a5537d167dfb6055",
+        ["capacity"] = "86b40c7db3dffdee1e74fcdba8960f5e98338b7e087a31c69b9dc48ae3d9d74f",
+        ["defense-in-depth"] = "50d2925a8e56d4d019f0df185c338968332dfccc5106ba18b13c2ae56df8c42b",
+        ["no-native-context"] = "dee4ad42aea0cf1813aa48d9fc5d24edae16e43564211fb89932329740238978",
+        ["platform-native"] = "00bcab693fe3c447f4b35e8e9d5730c6a0300d94bdc62fe49686bdd1bd0be605",
+        ["provider-outage"] = "9a7c7cfda9c05742eada4d18a5dd67823f071b29448acd44a8b9a5a65870d81b",
+        ["strict-governance"] = "af880962838933afd685c8b4fba50dbfb98efba7dafdad28108a46a90bbcc445",
     };
 
     /// <summary>The hashes of the perturbed worlds of <see cref="GoldenWorlds"/>, by index.</summary>
     public static readonly IReadOnlyList<string> ExpectedWorlds =
     [
-        "483df1f308214c4bf9fb10d8e353dba0c3c0744b11e50ac79b65c0b967ca819c",
-        "9441642cd06b015b89ac80e3f5975e2d3dc03cb24c33560ce06aa2d2d19f1228",
-        "15b7ae290c9d05f7fef30771e09e1e5a2c1403a89e01e41f1def01515ca09636",
-        "88c51f86ac32bea75c84709a8aeb90e856ef0b5be93419ef3a6c69ee1d46015c",
-        "4e8f1d18aef4f76e9c85ed61ecf4d1d92ac5bd4191cb332434b31a8a9642ff56",
-        "7b8cce51c46a06958956f42e2506b22c9fd4efeed4639151823cf9f20de8987f",
-        "f05a63aac50d21aef0a4a0d40d1b526b71fa254dad63dbd62ffc89e51d7afec8",
-        "393e397287e6e2da576a6a0e2fefcebcd0e6acb598cd9daef4321d927a5db216",
+        "c9d66ae542c791c3b76432825487c242beaad5e280bcc66e50e0c055aae2161a",
+        "95fb143189ed94429f4b3d04e07fb25bcdb143cef2ed74f0ace74897de12b2c6",
+        "27dc14f393809990893a2558ee6950f69869df85b2f9f38bcac554337cc7d598",
+        "e874bbd327478021e4cef0fdbb1d4c322bc43a5ed8639fc518f5b994d5f1ab23",
+        "146e0d0dad2e4abe509b0c5bbc1e305932b4bc09a5b2f73cbb2baafc876d6028",
+        "d21090040c7cadbbabe87171f95594a2badb370da7614b6127e60157b6c99dd9",
+        "7a71da3e2c46ffb56b96682e0f06a2ee58e7ef10b7b672c8a625e730fcc0e362",
+        "9b8ea24af46c73333c378b8460189f5594ea7ad45ff97f7efbc2363b071453a7",
     ];
 
     public static TheoryData<string> PresetNames => new(Presets.Names);
