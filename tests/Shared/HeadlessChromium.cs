@@ -183,13 +183,15 @@ internal sealed class HeadlessChromium : IAsyncDisposable
 
     /// <summary>
     /// Where a test's screenshot named <paramref name="name"/> goes: <c>NAME.png</c> in the directory
-    /// <see cref="ScreenshotDirectoryVariable"/> names, else in <c>TestResults/screenshots/</c> under the test assembly's directory.
+    /// <see cref="ScreenshotDirectoryVariable"/> names, else in <c>TestResults/screenshots/</c> under the test assembly's directory
+    /// (created if missing).
     /// </summary>
     public static string ScreenshotPath(string name)
     {
         var directory = Environment.GetEnvironmentVariable(ScreenshotDirectoryVariable) is { Length: > 0 } configured
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
         return Path.Combine(directory, name + ".png");
     }
 

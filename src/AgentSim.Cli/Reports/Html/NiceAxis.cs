@@ -37,7 +37,7 @@ public readonly record struct NiceAxis(double Min, double Max, double Step)
     public static double NiceStep(double raw)
     {
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var fraction = raw / magnitude;
+        var fraction = (raw / magnitude) - 1e-9;
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
     }
 
