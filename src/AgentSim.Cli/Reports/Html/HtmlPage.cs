@@ -29,7 +29,8 @@ public sealed partial class HtmlPage
         caption { caption-side: top; text-align: left; font-weight: 700; padding: 0.3em 0; }
         th, td { border: 1px solid #444444; padding: 0.3em 0.7em; text-align: left; vertical-align: top; }
         th { background: #e6e6e6; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
         figure { margin: 1em 0 1.8em; }
         svg.chart { display: block; width: 100%; height: auto; max-height: 90vh; }
         figcaption { margin-top: 0.4em; color: #222222; }
