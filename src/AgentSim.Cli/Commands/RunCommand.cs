@@ -5,7 +5,7 @@ using AgentSim.Scenarios.Reading;
 
 namespace AgentSim.Cli.Commands;
 
-/// <summary><c>agentsim run [SCENARIO]</c>: runs a scenario and writes results.json, run-info.json and summary.md.</summary>
+/// <summary><c>agentsim run [SCENARIO]</c>: runs a scenario and writes results.json, run-info.json, summary.md and report.html.</summary>
 public static class RunCommand
 {
     /// <summary>Preset run when no scenario is given.</summary>
@@ -38,7 +38,7 @@ public static class RunCommand
         var engine = new Option<string>("--engine") { Description = "orleans (in-process silo) or loop (plain loop).", DefaultValueFactory = _ => EngineKind.Orleans };
         engine.AcceptOnlyFromAmong(EngineKind.Orleans, EngineKind.Loop);
 
-        var command = new Command("run", "Run a scenario and write results.json, run-info.json and summary.md.")
+        var command = new Command("run", "Run a scenario and write results.json, run-info.json, summary.md and report.html.")
         {
             scenario, seed, conversations, rate, output, metricsPort, parallelism, engine,
         };

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace AgentSim.Cli.Running;
 
-/// <summary>Carries out <c>agentsim run</c>: resolve and validate the scenario, run it, write the three files, show the summary.</summary>
+/// <summary>Carries out <c>agentsim run</c>: resolve and validate the scenario, run it, write the four files, show the summary.</summary>
 public sealed class RunHandler(CliContext context, TimeProvider? time = null)
 {
     /// <summary>results.json: simulated outcomes only.</summary>
@@ -20,6 +20,9 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
 
     /// <summary>summary.md: the console summary as markdown.</summary>
     public const string SummaryFile = "summary.md";
+
+    /// <summary>report.html: the key figures with charts, self-contained, for a browser or a projector.</summary>
+    public const string ReportFile = "report.html";
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -43,9 +46,10 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
         AtomicFile.WriteAllText(Path.Combine(directory, ResultsFile), ResultsJson.Serialize(results));
         AtomicFile.WriteAllText(Path.Combine(directory, RunInfoFile), RunInfoJson.Serialize(info));
         AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), MarkdownSummary.Render($"AgentSim run: {results.Scenario}", tables));
+        AtomicFile.WriteAllText(Path.Combine(directory, ReportFile), RunReport.Render(results));
 
         ConsoleSummary.Write(context.Console, tables);
-        context.Console.WriteLine($"Wrote {ResultsFile}, {RunInfoFile} and {SummaryFile} to {directory}");
+        context.Console.WriteLine($"Wrote {ResultsFile}, {RunInfoFile}, {SummaryFile} and {ReportFile} to {directory}");
         return ExitCodes.Ok;
     }
 

@@ -4,7 +4,7 @@ namespace AgentSim.Cli.Running;
 /// <param name="Scenario">A scenario file path or a preset name.</param>
 /// <param name="Seed">Seed override, or null for the scenario's seed.</param>
 /// <param name="Conversations">Conversations override, or null for the scenario's count.</param>
-/// <param name="OutputDirectory">Where results.json, run-info.json and summary.md go.</param>
+/// <param name="OutputDirectory">Where results.json, run-info.json, summary.md and report.html go.</param>
 /// <param name="MetricsPort">Port of the /metrics endpoint on 127.0.0.1, or null for none.</param>
 /// <param name="Parallelism">Shards side by side.</param>
 /// <param name="Engine">orleans or loop.</param>

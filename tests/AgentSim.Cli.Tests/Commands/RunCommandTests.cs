@@ -18,7 +18,8 @@ public sealed class RunCommandTests : IDisposable
         var result = await Cli.RunAsync("run", "baseline", "--seed", "7", "--conversations", Conversations, "--out", outDir);
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Equal(["results.json", "run-info.json", "summary.md"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["report.html", "results.json", "run-info.json", "summary.md"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains($"Wrote results.json, run-info.json, summary.md and report.html to {Path.GetFullPath(outDir)}", result.Output, StringComparison.Ordinal);
         using var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run-info.json")));
         var root = info.RootElement;
         Assert.Equal("orleans", root.GetProperty("engine").GetString());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AgentSim.LoadTests.Reports;
+using AgentSim.Tests.Shared;
 
 namespace AgentSim.LoadTests.Tests.Reports;
 
@@ -16,6 +17,11 @@ public sealed class HtmlReportInChromiumTests(HtmlReportInChromiumTests.SharedCh
         <svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><polyline fill="none" stroke="#1565c0" stroke-width="2" points="10,190 200,20 390,100"/><rect x="300" y="10" width="12" height="3"/></svg>
         """;
 
+    // A bar chart drawn with rects only (no polyline, polygon or path).
+    private const string BarChart = """<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><rect class="bar" x="10" y="10" width="120" height="30"/><rect class="bar" x="10" y="60" width="240" height="30"/></svg>""";
+
+    private const string ZeroBars = """<h2>Zero bars</h2><svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><rect class="bar" x="10" y="10" width="0" height="30"/><rect class="bar" x="10" y="60" width="0" height="30"/></svg>""";
+
     [Fact]
     public async Task ReportHtml_InHeadlessChromium_RendersEveryChartWithNoConsoleErrorsAndNoRequests()
     {
@@ -30,7 +36,7 @@ public sealed class HtmlReportInChromiumTests(HtmlReportInChromiumTests.SharedCh
             var file = Path.Combine(dir, "report.html");
             var svgsInSource = (await File.ReadAllTextAsync(file, ct)).Split("<svg", StringSplitOptions.None).Length - 1;
 
-            var page = await (await shared.BrowserAsync()).OpenAsync(file, ct);
+            var page = await (await shared.BrowserAsync()).OpenAsync(file, HeadlessChromium.ScreenshotPath("load-report"), ct);
 
             Assert.True(page.Problems().Count == 0, $"report.html in headless Chromium:\n{string.Join('\n', page.Problems())}");
             Assert.Equal(svgsInSource, page.Charts.Count);
@@ -53,7 +59,11 @@ public sealed class HtmlReportInChromiumTests(HtmlReportInChromiumTests.SharedCh
         { "a script error", GoodChart + "<script>drawCharts();</script>", "page error: ReferenceError: drawCharts is not defined" },
         { "a console error", GoodChart + "<script>console.error('chart data missing');</script>", "console: console.error: chart data missing" },
         { "a console warning", GoodChart + "<script>console.warn('legacy axis');</script>", "console: console.warning: legacy axis" },
-        { "an empty svg", GoodChart + "<h2>Empty</h2><svg width=\"400\" height=\"200\"></svg>", "chart 2 (Empty): draws no polyline, polygon or path with points" },
+        { "an empty svg", GoodChart + "<h2>Empty</h2><svg width=\"400\" height=\"200\"></svg>", "chart 2 (Empty): draws no marks" },
+        { "a bar chart whose bars all have zero size", GoodChart + ZeroBars, "chart 2 (Zero bars): draws no marks" },
+        { "a scatter of zero-radius points", GoodChart + "<h2>No dots</h2><svg width=\"400\" height=\"200\"><circle cx=\"10\" cy=\"10\" r=\"0\"/></svg>", "chart 2 (No dots): draws no marks" },
+        { "a chart whose only marks are its legend", GoodChart + "<h2>Legend only</h2><svg width=\"400\" height=\"200\"><g class=\"legend\"><rect width=\"16\" height=\"16\"/></g></svg>", "chart 2 (Legend only): draws no marks" },
+        { "a chart in a figure after another chart", "<h2>Two charts</h2><figure>" + BarChart + "</figure><figure>" + BarChart + "</figure>", "chart 2 (no heading): no heading before it" },
         { "a series with no points", GoodChart.Replace("<rect", "<polyline points=\"\"/><rect", StringComparison.Ordinal), "chart 1 (Good chart): 1 polyline/polygon/path with no points" },
         { "a zero-size svg", GoodChart.Replace("width=\"400\"", "width=\"0\"", StringComparison.Ordinal), "chart 1 (Good chart): laid out 0x" },
         { "a hidden svg", GoodChart.Replace("<svg ", "<svg style=\"display:none\" ", StringComparison.Ordinal), "chart 1 (Good chart): laid out 0x0 px" },
@@ -78,6 +88,44 @@ public sealed class HtmlReportInChromiumTests(HtmlReportInChromiumTests.SharedCh
     public async Task Checker_OnACleanPage_ReportsNothing()
     {
         Assert.Empty(await ProblemsOfAsync(GoodChart + GoodChart.Replace("Good chart", "Second chart", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Checker_BarsAndPointsInFiguresUnderTheirHeadings_CountAsDrawnMarks()
+    {
+        var body = "<section><h2>Rates</h2><figure><h3>Bars</h3>" + BarChart + "</figure>"
+            + "<figure><h3>Points</h3><svg width=\"400\" height=\"200\"><circle cx=\"20\" cy=\"20\" r=\"6\"/><circle cx=\"60\" cy=\"90\" r=\"6\"/></svg></figure></section>";
+
+        Assert.Empty(await ProblemsOfAsync(body));
+    }
+
+    [Fact]
+    public async Task Checker_WithAScreenshotPath_SavesAPngOfTheWholePage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = HeadlessChromium.ScreenshotPath("checker-tall-page");
+        File.Delete(path);
+        var dir = Directory.CreateTempSubdirectory("agentsim-page-");
+        try
+        {
+            // Taller than the window: a full-page shot is taller than the viewport.
+            var file = Path.Combine(dir.FullName, "page.html");
+            await File.WriteAllTextAsync(file, $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head><body>\n{GoodChart}<div style=\"height:2000px\"></div>\n</body></html>\n", ct);
+
+            var page = await (await shared.BrowserAsync()).OpenAsync(file, path, ct);
+
+            Assert.Empty(page.Problems());
+            var png = await File.ReadAllBytesAsync(path, ct);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+            var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+            var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4));
+            Assert.Equal(HeadlessChromium.ViewportWidth, width);
+            Assert.True(height > 2000, $"the screenshot is {width}x{height}: not the whole page");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]

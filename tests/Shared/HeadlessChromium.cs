@@ -5,13 +5,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AgentSim.LoadTests.Tests.Reports;
+namespace AgentSim.Tests.Shared;
 
 /// <summary>
 /// A real headless Chromium (the Debian package <c>chromium</c>) driven over its DevTools protocol: no browser download,
 /// no node driver, only a WebSocket. <see cref="OpenAsync"/> loads a local HTML file and reports what a reader would
 /// see go wrong: console errors and warnings, uncaught page errors, requests for anything but the file itself, and
-/// every inline SVG chart's laid-out size, its heading and how many drawn marks it has.
+/// every inline SVG chart's laid-out size, its heading and how many drawn marks it has; it can also save a full-page
+/// screenshot. Compiled into each test project that uses it (linked from tests/Shared), so it stays internal.
 /// </summary>
 internal sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -20,15 +21,20 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
     // Runs in the page after the load event and one painted frame. Returns, for every <svg> in document order, the
-    // nearest heading before it, its layout box and its drawn marks (a polyline or polygon with at least two points,
-    // or a path with a length, whose bounding box is not empty), plus every polyline/polygon/path left empty.
+    // nearest heading before it (a previous sibling, or one before an ancestor, with no other chart in between), its
+    // layout box and its drawn marks: a polyline or polygon with at least two points or a path with a length, whose
+    // bounding box is not empty, or a rect or circle with an area (outside a legend, class "legend"); plus every
+    // polyline/polygon/path left empty.
     private const string ChartProbe = """
         (async () => {
           await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const isSvg = e => e.tagName === 'svg' || e.tagName === 'SVG' || !!e.querySelector('svg');
           const headingBefore = el => {
-            for (let e = el.previousElementSibling; e; e = e.previousElementSibling) {
-              if (/^H[1-6]$/.test(e.tagName)) return e.textContent.trim();
-              if (e.tagName === 'svg' || e.tagName === 'SVG') return null;
+            for (let at = el; at && at !== document.body; at = at.parentElement) {
+              for (let e = at.previousElementSibling; e; e = e.previousElementSibling) {
+                if (/^H[1-6]$/.test(e.tagName)) return e.textContent.trim();
+                if (isSvg(e)) return null;
+              }
             }
             return null;
           };
@@ -36,16 +42,21 @@ internal sealed class HeadlessChromium : IAsyncDisposable
           const charts = [...document.querySelectorAll('svg')].filter(s => !s.parentElement.closest('svg')).map(svg => {
             const box = svg.getBoundingClientRect();
             const shapes = [...svg.querySelectorAll('polyline, polygon, path')];
-            const drawn = shapes.filter(m => {
+            const drawnShapes = shapes.filter(m => {
               if (pointCount(m) < 2) return false;
               const b = m.getBBox();
               return b.width > 0 || b.height > 0;
+            });
+            const drawnAreas = [...svg.querySelectorAll('rect, circle')].filter(m => {
+              if (m.closest('.legend')) return false;
+              const b = m.getBBox();
+              return b.width > 0 && b.height > 0;
             });
             return {
               heading: headingBefore(svg),
               width: box.width,
               height: box.height,
-              drawnMarks: drawn.length,
+              drawnMarks: drawnShapes.length + drawnAreas.length,
               emptyMarks: shapes.length - shapes.filter(m => pointCount(m) > 0).length,
             };
           });
@@ -161,13 +172,42 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
+    /// <summary>Width of the window pages are laid out in, CSS pixels (a projector's 1280×800).</summary>
+    public const int ViewportWidth = 1280;
+
+    /// <summary>Height of that window.</summary>
+    public const int ViewportHeight = 800;
+
+    /// <summary>Environment variable naming the directory screenshots go to, instead of <see cref="ScreenshotPath"/>'s default.</summary>
+    public const string ScreenshotDirectoryVariable = "AGENTSIM_SCREENSHOT_DIR";
+
+    /// <summary>
+    /// Where a test's screenshot named <paramref name="name"/> goes: <c>NAME.png</c> in the directory
+    /// <see cref="ScreenshotDirectoryVariable"/> names, else in <c>TestResults/screenshots/</c> under the test assembly's directory
+    /// (created if missing).
+    /// </summary>
+    public static string ScreenshotPath(string name)
+    {
+        var directory = Environment.GetEnvironmentVariable(ScreenshotDirectoryVariable) is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, name + ".png");
+    }
+
     /// <summary>Opens <paramref name="htmlFile"/> in a new tab, waits for its load event and a painted frame, and reports what it saw.</summary>
-    public async Task<PageCheck> OpenAsync(string htmlFile, CancellationToken cancellationToken)
+    public Task<PageCheck> OpenAsync(string htmlFile, CancellationToken cancellationToken) => OpenAsync(htmlFile, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(string, CancellationToken)"/>, and when <paramref name="screenshotPath"/> is given, saves a
+    /// PNG of the whole page (laid out <see cref="ViewportWidth"/> CSS pixels wide) there, creating its directory.
+    /// </summary>
+    public async Task<PageCheck> OpenAsync(string htmlFile, string? screenshotPath, CancellationToken cancellationToken)
     {
         await _pageLock.WaitAsync(cancellationToken);
         try
         {
-            return await OpenOneAsync(new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri, cancellationToken);
+            return await OpenOneAsync(new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri, screenshotPath, cancellationToken);
         }
         finally
         {
@@ -175,7 +215,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
-    private async Task<PageCheck> OpenOneAsync(string url, CancellationToken cancellationToken)
+    private async Task<PageCheck> OpenOneAsync(string url, string? screenshotPath, CancellationToken cancellationToken)
     {
         var target = (string)(await SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" }, null, cancellationToken))["targetId"]!;
         var session = (string)(await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true }, null, cancellationToken))["sessionId"]!;
@@ -223,6 +263,13 @@ internal sealed class HeadlessChromium : IAsyncDisposable
                 await SendAsync(domain + ".enable", [], session, cancellationToken);
             }
 
+            await SendAsync(
+                "Emulation.setDeviceMetricsOverride",
+                new JsonObject { ["width"] = ViewportWidth, ["height"] = ViewportHeight, ["deviceScaleFactor"] = 1, ["mobile"] = false },
+                session,
+                cancellationToken);
+            // No scrollbar: a tall page is laid out (and screenshot) the full width of the window.
+            await SendAsync("Emulation.setScrollbarsHidden", new JsonObject { ["hidden"] = true }, session, cancellationToken);
             var navigation = await SendAsync("Page.navigate", new JsonObject { ["url"] = url }, session, cancellationToken);
             if (navigation["errorText"] is { } navigationError)
             {
@@ -244,6 +291,11 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             var charts = value["charts"]!.AsArray().Select(c => new ChartCheck(
                 (string?)c!["heading"], (double)c["width"]!, (double)c["height"]!, (int)c["drawnMarks"]!, (int)c["emptyMarks"]!)).ToArray();
             var headings = value["headings"]!.AsArray().Select(h => (string)h!).ToArray();
+            if (screenshotPath is not null)
+            {
+                await SaveScreenshotAsync(session, screenshotPath, cancellationToken);
+            }
+
             return new PageCheck(url, [.. console], [.. pageErrors], [.. requests], charts, headings);
         }
         finally
@@ -251,6 +303,27 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             _onEvent = null;
             await SendAsync("Target.closeTarget", new JsonObject { ["targetId"] = target }, null, cancellationToken);
         }
+    }
+
+    // A PNG of the whole page, not only the window: the clip is the laid-out content's size.
+    private async Task SaveScreenshotAsync(string session, string path, CancellationToken cancellationToken)
+    {
+        var metrics = await SendAsync("Page.getLayoutMetrics", [], session, cancellationToken);
+        var content = metrics["cssContentSize"] ?? metrics["contentSize"]!;
+        var width = Math.Max(1, Math.Ceiling((double)content["width"]!));
+        var height = Math.Max(1, Math.Ceiling((double)content["height"]!));
+        var shot = await SendAsync(
+            "Page.captureScreenshot",
+            new JsonObject
+            {
+                ["format"] = "png",
+                ["captureBeyondViewport"] = true,
+                ["clip"] = new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 },
+            },
+            session,
+            cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String((string)shot["data"]!), cancellationToken);
     }
 
     // The string (or, for any other value, the JSON) at a path of property names; null when a step is missing.
@@ -438,7 +511,7 @@ internal sealed record PageCheck(
 
             if (c.DrawnMarks == 0)
             {
-                problems.Add($"{name}: draws no polyline, polygon or path with points");
+                problems.Add($"{name}: draws no marks (no polyline, polygon or path with points, no rect or circle with an area)");
             }
 
             if (c.EmptyMarks > 0)
