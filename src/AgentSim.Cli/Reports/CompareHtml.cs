@@ -38,14 +38,14 @@ public static class CompareHtml
             else
             {
                 var bars = result.Variants.Select(v => new BarItem(v.Name, v.Estimates[m.Key].Mean * scale, Finite(v.Estimates[m.Key].Low * scale), Finite(v.Estimates[m.Key].High * scale))).ToList();
-                page.Figure(SvgCharts.Bars(m.Label, unit, bars), "mean over replications with its 95% interval");
+                Bars(page, m.Label, unit, bars, "mean over replications with its 95% interval", $"{m.Label}: 0 in every variant and every replication.");
             }
 
             if (result.Variants.Count > 1)
             {
                 var diffUnit = m.IsShare ? "percentage points" : unit;
                 var diffs = result.Variants.Skip(1).Select(v => new BarItem($"{v.Name} − {result.Baseline}", v.Differences![m.Key].Mean * scale, Finite(v.Differences[m.Key].Low * scale), Finite(v.Differences[m.Key].High * scale))).ToList();
-                page.Figure(SvgCharts.Bars($"{m.Label}: difference from {result.Baseline}", diffUnit, diffs), "paired by replication (same seeds, same conversations); an interval that excludes 0 is a difference the replications can tell");
+                Bars(page, $"{m.Label}: difference from {result.Baseline}", diffUnit, diffs, "paired by replication (same seeds, same conversations); an interval that excludes 0 is a difference the replications can tell", $"{m.Label}: no variant differs from {result.Baseline} in any replication.");
             }
         }
 
@@ -71,6 +71,18 @@ public static class CompareHtml
         page.Section("Runs")
             .Paragraph(string.Create(C, $"Seeds: {string.Join(", ", result.Settings.Seeds)}. Every run's values are in runs.csv and results.json; rerun one with agentsim run SCENARIO --seed SEED --conversations {result.Settings.Conversations}."));
         return page.Render();
+    }
+
+    // Bars whose every value and interval is 0 would draw nothing: say so in a sentence instead.
+    private static void Bars(HtmlPage page, string title, string unit, IReadOnlyList<BarItem> bars, string caption, string allZero)
+    {
+        if (bars.All(b => b.Value == 0 && (b.Low ?? 0) == 0 && (b.High ?? 0) == 0))
+        {
+            page.Paragraph(allZero);
+            return;
+        }
+
+        page.Figure(SvgCharts.Bars(title, unit, bars), caption);
     }
 
     private static string Label(ExperimentMetric m) => CompareReport.LabelWithUnit(m);
