@@ -56,7 +56,11 @@ public static class CompareCommand
             var n = parse.GetValue(conversations) ?? first.Conversations;
             foreach (var v in plan.Variants)
             {
-                ConversationBudget.Check(v.Load(), n, parse.GetValue(conversations) is null ? $"{v.Name} with {n} conversations" : null);
+                var label = parse.GetValue(conversations) is not null ? null
+                    : v == plan.Variants[0] ? null
+                    : plan.Kind == "scenarios" ? $"{v.Name} with the first scenario's {n} conversations"
+                    : $"{v.Name} with {n} conversations";
+                ConversationBudget.Check(v.Load(), n, label);
             }
 
             var settings = new ComparisonSettings(
