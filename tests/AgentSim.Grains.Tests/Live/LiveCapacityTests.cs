@@ -56,7 +56,9 @@ public sealed class LiveCapacityTests
         }
 
         var expected = 30 + (300 * clock.Elapsed.TotalSeconds);
-        Assert.InRange(admitted, expected * 0.75, expected * 1.15);
+        // The bucket refills on a timer: on a busy machine the timer runs late and admits less, never more, so the
+        // upper bound is the one that proves the quota; the lower one only that the quota admits at a rate of its order.
+        Assert.InRange(admitted, expected * 0.5, expected * 1.15);
         Assert.True(offered > 2 * admitted, $"{offered} offered, {admitted} admitted");
         Assert.True(live.TryAcquireProvider(backup), "a provider without a quota is never throttled");
     }
