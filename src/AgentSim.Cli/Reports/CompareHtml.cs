@@ -33,12 +33,12 @@ public static class CompareHtml
             if (sweep)
             {
                 var points = result.Variants.Select(v => v.Estimates[m.Key]).Zip(result.Variants, (e, v) => new LinePoint(v.X!.Value, e.Mean * scale, Finite(e.Low * scale), Finite(e.High * scale))).ToList();
-                page.Figure(SvgCharts.Lines(m.Label, result.SweepPath ?? "value", unit, [new LineSeries(m.Label, points)]), "mean over replications; the band is the 95% interval");
+                page.Figure(SvgCharts.Lines($"{m.Label} against {result.SweepPath}", result.SweepPath ?? "value", unit, [new LineSeries(m.Label, points)]), "mean over replications; the band is the 95% interval");
             }
             else
             {
                 var bars = result.Variants.Select(v => new BarItem(v.Name, v.Estimates[m.Key].Mean * scale, Finite(v.Estimates[m.Key].Low * scale), Finite(v.Estimates[m.Key].High * scale))).ToList();
-                Bars(page, m.Label, unit, bars, "mean over replications with its 95% interval", $"{m.Label}: 0 in every variant and every replication.");
+                Bars(page, $"{m.Label}: mean with 95% interval", unit, bars, "mean over replications with its 95% interval", $"{m.Label}: 0 in every variant and every replication.");
             }
 
             if (result.Variants.Count > 1)

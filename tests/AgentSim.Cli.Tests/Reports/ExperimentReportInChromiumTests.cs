@@ -15,7 +15,7 @@ public sealed class ExperimentReportInChromiumTests(RunReportInChromiumTests.Sha
 
     [Theory]
     [InlineData("compare-placements", new[] { "compare", "baseline", "--conversations", "2000", "--replications", "3" }, "Resolved by the AI: difference from as-is")]
-    [InlineData("compare-sweep", new[] { "compare", "baseline", "--sweep", "channels.switch_probability=0.05,0.2,0.4", "--conversations", "1500", "--replications", "3" }, "Context lost per channel switch")]
+    [InlineData("compare-sweep", new[] { "compare", "baseline", "--sweep", "channels.switch_probability=0.05,0.2,0.4", "--conversations", "1500", "--replications", "3" }, "Context lost per channel switch against channels.switch_probability")]
     public async Task Compare_ReportHtml_InHeadlessChromium_RendersEveryChart(string name, string[] args, string expectedChart)
     {
         var ct = TestContext.Current.CancellationToken;
