@@ -96,10 +96,11 @@ public static class GapExperiment
     {
         ArgumentNullException.ThrowIfNull(a);
         var rng = new Rng(replicationSeed, (ulong)index, Purpose.Enterprise);
-        var unreliable = rng.Chance(a.UnreliableShare);
-        var limited = rng.Chance(a.LimitedChannelsShare);
-        var noAi = rng.Chance(a.NoAiIntegrationShare);
-        var custom = rng.Chance(a.CustomContextShare);
+        // One uniform per factor whatever the shares, so changing one share leaves every other draw as it was.
+        var unreliable = rng.NextDouble() < a.UnreliableShare;
+        var limited = rng.NextDouble() < a.LimitedChannelsShare;
+        var noAi = rng.NextDouble() < a.NoAiIntegrationShare;
+        var custom = rng.NextDouble() < a.CustomContextShare;
         var investment = rng.NextDouble();
         return new Enterprise
         {
