@@ -62,9 +62,10 @@ public static class GapCommand
             };
             var compiled = CompiledScenario.Load(parse.GetValue(scenario) ?? RunCommand.DefaultScenario);
             var withSensitivity = parse.GetValue(sensitivity);
-            foreach (var h in withSensitivity ? a.SensitivityHorizons.Append(a.HorizonConversations) : [a.HorizonConversations])
+            ConversationBudget.Check(compiled.Config, a.HorizonConversations, $"--conversations {a.HorizonConversations} (per enterprise)");
+            foreach (var h in withSensitivity ? a.SensitivityHorizons : [])
             {
-                ConversationBudget.Check(compiled.Config, h, $"horizon {h} conversations (per enterprise)");
+                ConversationBudget.Check(compiled.Config, h, $"sensitivity horizon {h} (per enterprise)");
             }
 
             var experimentSeed = parse.GetValue(seed) ?? DefaultSeed;
@@ -146,6 +147,7 @@ public static class GapCommand
         }
 
         console.Write(table);
+        console.WriteLine(GapReportText.Findings(report));
         var e = report.Estimates;
         console.WriteLine($"R² of success: infrastructure {GapReportText.Format(e.RSquaredInfrastructure)}, guardrails {GapReportText.Format(e.RSquaredGuardrails)}, both {GapReportText.Format(e.RSquaredBoth)}");
         if (GapReportText.UndefinedNote(report) is { Length: > 0 } note)

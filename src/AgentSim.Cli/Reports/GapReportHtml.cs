@@ -17,9 +17,10 @@ public static class GapReportHtml
         var e = report.Estimates;
         var page = new HtmlPage(
             "The infrastructure gap",
-            string.Create(C, $"{a.Replications} replications × {a.Enterprises} enterprises × {a.HorizonConversations:N0} conversations ({report.HorizonHours:0.##} simulated hours each), base scenario {scenario}, seed {report.Seed}"));
+            string.Create(C, $"{a.Replications} replications × {a.Enterprises} enterprises × {a.HorizonConversations:N0} conversations (each {report.HorizonHours:0.##} h of simulated time), base scenario {scenario}, seed {report.Seed}"));
         page.Callout(report.Caveat);
         page.Paragraph(report.SuccessDefinition);
+        page.Paragraph(GapReportText.Findings(report));
 
         page.Section("Survey and simulation");
         page.Table(
@@ -55,7 +56,7 @@ public static class GapReportHtml
         var gapBars = report.ByGaps.Where(g => g.Value.Mean is not null).Select(g => Bar($"{g.Group} (n={g.Enterprises})", g.Value)).ToList();
         if (gapBars.Count > 0)
         {
-            page.Figure(SvgCharts.Bars("Mean deployment success by number of infrastructure gaps", "mean success (95% interval)", gapBars));
+            page.Figure(SvgCharts.Bars("Mean deployment success by number of infrastructure gaps", "mean success (95% interval)", gapBars), "n: enterprises over all replications; a replication with no enterprise in a group leaves that group out of its mean.");
         }
 
         var factorBars = report.ByFactor.Where(g => g.Value.Mean is not null).Select(g => Bar(g.Group, g.Value)).ToList();

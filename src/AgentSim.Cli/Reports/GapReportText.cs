@@ -40,6 +40,28 @@ public static class GapReportText
             : "";
     }
 
+    /// <summary>What came out, in plain words, from the numbers alone (the same sentences whatever they are).</summary>
+    public static string Findings(GapReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var e = report.Estimates;
+        var sb = new StringBuilder("What came out: ");
+        sb.Append(C, $"r(infrastructure quality, success) = {Format(e.InfrastructureR)}; r(guardrail investment, success) = {Format(e.GuardrailR)}. ");
+        if (e.Difference.Mean is { } d && e.Difference.Low is { } low && e.Difference.High is { } high)
+        {
+            sb.Append(low > 0 || high < 0
+                ? string.Create(C, $"Infrastructure's r is {(d > 0 ? "larger" : "smaller")} than guardrail investment's by {Format(e.Difference)}; the paired interval excludes 0. ")
+                : string.Create(C, $"The paired difference {Format(e.Difference)} includes 0: these replications cannot tell the two apart. "));
+        }
+        else
+        {
+            sb.Append("The two r's cannot be compared (one is undefined, or there is a single replication). ");
+        }
+
+        sb.Append(C, $"Rolled back at least once within {report.HorizonHours:0.##} h: {Format(e.RolledBackShare, "P1")}; among the most governed: {Format(e.MostGovernedRolledBackShare, "P1")}.");
+        return sb.ToString();
+    }
+
     /// <summary>The report as markdown.</summary>
     public static string Markdown(GapReport report, string scenario)
     {
@@ -50,8 +72,9 @@ public static class GapReportText
         sb.Append("# The infrastructure gap\n\n");
         sb.Append("> ").Append(report.Caveat).Append("\n\n");
         sb.Append(C, $"Base scenario `{scenario}`, seed {report.Seed}: {a.Replications} replications × {a.Enterprises} enterprises × {a.HorizonConversations:N0} conversations each ");
-        sb.Append(C, $"(the horizon: {report.HorizonHours:0.##} simulated hours at the scenario's arrival rate). Intervals are 95% t intervals over replications.\n\n");
+        sb.Append(C, $"(the horizon: {report.HorizonHours:0.##} h of simulated time at the scenario's arrival rate). Intervals are 95% t intervals over replications.\n\n");
         sb.Append(report.SuccessDefinition).Append(C, $" Weights: resolution {a.WeightResolution}, trust {a.WeightTrust}, abandonment {a.WeightAbandonment}, waits {a.WeightWaits}, rollbacks {a.WeightRollbacks}; trust is 0 at {a.TrustZeroIncidentsPerThousand} incidents per 1,000, waits at {a.WaitsZeroSeconds} s.\n\n");
+        sb.Append(Findings(report)).Append("\n\n");
         sb.Append("## Survey and simulation\n\n| figure | role | survey | simulated | survey's sentence | note |\n| --- | --- | ---: | ---: | --- | --- |\n");
         foreach (var row in report.Survey)
         {
@@ -73,8 +96,8 @@ public static class GapReportText
             sb.Append(C, $"| {name} | {Format(value)} |\n");
         }
 
-        sb.Append("\nInfrastructure = the four gap indicators; guardrails = guardrail investment (which also sets the incident budget).\n\n");
-        sb.Append("## Mean success by number of gaps\n\n| gaps | enterprises | mean success [95% interval] |\n| --- | ---: | ---: |\n");
+        sb.Append("\nInfrastructure = the four gap indicators; guardrails = guardrail investment (which also sets the incident budget). Plain R² grows with the number of predictors even without an effect (by about k/(n − 1)); the adjusted rows remove that.\n\n");
+        sb.Append("## Mean success by number of gaps\n\nA group's mean is undefined in a replication with no enterprise in it.\n\n| gaps | enterprises | mean success [95% interval] |\n| --- | ---: | ---: |\n");
         foreach (var g in report.ByGaps)
         {
             sb.Append(C, $"| {g.Group} | {g.Enterprises} | {Format(g.Value)} |\n");
@@ -119,6 +142,9 @@ public static class GapReportText
             ("unique to guardrails", e.UniqueGuardrails),
             ("shared", e.Shared),
             ("unexplained (1 − R² of both)", e.Unexplained),
+            ("adjusted R², infrastructure (4 predictors; chance level removed)", e.AdjustedRSquaredInfrastructure),
+            ("adjusted R², guardrails (1 predictor)", e.AdjustedRSquaredGuardrails),
+            ("adjusted R², both (5 predictors)", e.AdjustedRSquaredBoth),
         ];
     }
 

@@ -11,10 +11,10 @@ namespace AgentSim.Model.Experiments;
 public sealed record GapAssumptions
 {
     /// <summary>Enterprises drawn per replication.</summary>
-    public int Enterprises { get; init; } = 100;
+    public int Enterprises { get; init; } = 80;
 
     /// <summary>Horizon: conversations simulated per enterprise (at the base scenario's arrival rate this is a span of simulated time).</summary>
-    public int HorizonConversations { get; init; } = 3600;
+    public int HorizonConversations { get; init; } = 7200;
 
     /// <summary>Replications: independent populations and runs (different seeds) over which r and the shares get 95% intervals.</summary>
     public int Replications { get; init; } = 5;
@@ -74,7 +74,7 @@ public sealed record GapAssumptions
     public double WaitsZeroSeconds { get; init; } = 300;
 
     /// <summary>Horizons (conversations per enterprise) of the sensitivity table (<c>--sensitivity</c>).</summary>
-    public IReadOnlyList<int> SensitivityHorizons { get; init; } = [900, 1800, 3600, 7200];
+    public IReadOnlyList<int> SensitivityHorizons { get; init; } = [1800, 3600, 7200, 14400];
 
     /// <summary>The problems with these values (empty when they are usable), each naming the file key.</summary>
     public IReadOnlyList<(string Key, string Message)> Problems()

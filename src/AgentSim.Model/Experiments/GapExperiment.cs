@@ -64,7 +64,7 @@ public static class GapExperiment
             }
         }
 
-        var estimates = Estimates(replications);
+        var estimates = Estimates(replications, a.Enterprises);
         return new GapReport
         {
             Scenario = scenarioName ?? baseScenario.Name,
@@ -197,7 +197,7 @@ public static class GapExperiment
         [.. p.Select(e => e.CustomContext ? 1.0 : 0)],
     ];
 
-    private static GapEstimates Estimates(IReadOnlyList<GapReplication> reps)
+    private static GapEstimates Estimates(IReadOnlyList<GapReplication> reps, int n)
     {
         static double V(double? v) => v ?? double.NaN;
         return new GapEstimates
@@ -211,6 +211,9 @@ public static class GapExperiment
             RSquaredInfrastructure = GapEstimate.Of(reps.Select(r => V(r.RSquaredInfrastructure))),
             RSquaredGuardrails = GapEstimate.Of(reps.Select(r => V(r.RSquaredGuardrails))),
             RSquaredBoth = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth))),
+            AdjustedRSquaredInfrastructure = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredInfrastructure), n, 4))),
+            AdjustedRSquaredGuardrails = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredGuardrails), n, 1))),
+            AdjustedRSquaredBoth = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredBoth), n, 5))),
             UniqueInfrastructure = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredGuardrails))),
             UniqueGuardrails = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredInfrastructure))),
             Shared = GapEstimate.Of(reps.Select(r => V(r.RSquaredInfrastructure) + V(r.RSquaredGuardrails) - V(r.RSquaredBoth))),

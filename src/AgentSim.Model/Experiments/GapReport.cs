@@ -103,6 +103,15 @@ public sealed record GapEstimates
     /// <summary>R² of success on both.</summary>
     public required GapEstimate RSquaredBoth { get; init; }
 
+    /// <summary>Adjusted R² of success on the four gap indicators (chance level removed).</summary>
+    public required GapEstimate AdjustedRSquaredInfrastructure { get; init; }
+
+    /// <summary>Adjusted R² of success on guardrail investment.</summary>
+    public required GapEstimate AdjustedRSquaredGuardrails { get; init; }
+
+    /// <summary>Adjusted R² of success on both.</summary>
+    public required GapEstimate AdjustedRSquaredBoth { get; init; }
+
     /// <summary>Part only infrastructure explains: R²(both) − R²(guardrails).</summary>
     public required GapEstimate UniqueInfrastructure { get; init; }
 

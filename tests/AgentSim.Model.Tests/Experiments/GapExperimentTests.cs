@@ -125,7 +125,7 @@ public class GapExperimentTests
     {
         var a = new GapAssumptions { Enterprises = 8, Replications = 1 };
         var report = GapExperiment.Run(Presets.Load("baseline"), a, seed: 2026, cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal(3600, a.HorizonConversations);
+        Assert.Equal(7200, a.HorizonConversations);
         Assert.Contains(report.Enterprises, e => e.RolledBack);
         Assert.True(report.Estimates.RolledBackShare.Mean > 0);
     }
@@ -189,6 +189,14 @@ public class GapExperimentTests
         Assert.Equal(2, e.N);
         Assert.Equal(1, e.Undefined);
         Assert.Null(GapEstimate.Of([double.NaN]).Mean);
+    }
+
+    [Fact]
+    public void AdjustedRSquared_HandValue()
+    {
+        // 1 − (1 − 0.5)·(11 − 1)/(11 − 2 − 1) = 1 − 0.5·10/8 = 0.375.
+        Assert.Equal(0.375, Statistics.AdjustedRSquared(0.5, 11, 2), 12);
+        Assert.True(double.IsNaN(Statistics.AdjustedRSquared(0.5, 3, 2)));
     }
 
     [Fact]
