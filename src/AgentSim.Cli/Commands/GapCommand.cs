@@ -73,7 +73,7 @@ public static class GapCommand
             var error = context.Error;
             await error.WriteLineAsync(string.Create(C, $"gap: {a.Replications} replications × {a.Enterprises} enterprises × {a.HorizonConversations:N0} conversations{(withSensitivity ? $", then the sensitivity horizons {string.Join(", ", a.SensitivityHorizons)}" : "")}"));
             var progress = new Progress(error, clock);
-            var report = await Task.Run(() => GapExperiment.Run(compiled.Config, a, experimentSeed, progress, withSensitivity, compiled.Location, cancellation), cancellation);
+            var report = await Task.Run(() => GapExperiment.Run(compiled.Config, a, experimentSeed, progress, withSensitivity, compiled.Location, cancellation: cancellation), cancellation);
             var directory = parse.GetValue(output) ?? "out";
             Write(directory, report, compiled.Location);
             Show(context.Console, report);

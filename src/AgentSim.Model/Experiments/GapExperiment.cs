@@ -31,8 +31,12 @@ public static class GapExperiment
     /// <summary>Channels the primary provider of an enterprise with limited multi-channel capability does not carry.</summary>
     public static IReadOnlyList<Channel> MovedChannels { get; } = [Channel.Voice, Channel.Rcs];
 
-    /// <summary>Runs the experiment on a base scenario; with <paramref name="sensitivity"/> also the horizons of the sensitivity table.</summary>
-    public static GapReport Run(ScenarioConfig baseScenario, GapAssumptions assumptions, ulong seed, IProgress<GapProgress>? progress = null, bool sensitivity = false, string? scenarioName = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs the experiment on a base scenario; with <paramref name="sensitivity"/> also the horizons of the sensitivity
+    /// table. <paramref name="parallelism"/> caps how many enterprises run at once (default: every core); it never
+    /// changes the results.
+    /// </summary>
+    public static GapReport Run(ScenarioConfig baseScenario, GapAssumptions assumptions, ulong seed, IProgress<GapProgress>? progress = null, bool sensitivity = false, string? scenarioName = null, int? parallelism = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(baseScenario);
         ArgumentNullException.ThrowIfNull(assumptions);
@@ -42,7 +46,7 @@ public static class GapExperiment
         }
 
         var a = assumptions;
-        var main = Simulate(baseScenario, a, seed, a.HorizonConversations, "main", progress, cancellation);
+        var main = Simulate(baseScenario, a, seed, a.HorizonConversations, "main", progress, parallelism, cancellation);
         var replications = main.Select((e, r) => Summarise(e, a, r, ReplicationSeed(seed, r))).ToList();
         var all = main.SelectMany(e => e).ToList();
         List<SensitivityRow>? rows = null;
@@ -51,7 +55,7 @@ public static class GapExperiment
             rows = [];
             foreach (var h in a.SensitivityHorizons.Distinct().Order())
             {
-                var populations = h == a.HorizonConversations ? main : Simulate(baseScenario, a, seed, h, "sensitivity", progress, cancellation);
+                var populations = h == a.HorizonConversations ? main : Simulate(baseScenario, a, seed, h, "sensitivity", progress, parallelism, cancellation);
                 var reps = populations.Select((e, r) => Summarise(e, a, r, ReplicationSeed(seed, r))).ToList();
                 rows.Add(new SensitivityRow(
                     h,
@@ -127,7 +131,7 @@ public static class GapExperiment
         return e with { Inputs = inputs, Score = SuccessComposite.Score(inputs, a), Rollbacks = results.Rollbacks.Total };
     }
 
-    private static List<Enterprise[]> Simulate(ScenarioConfig baseScenario, GapAssumptions a, ulong seed, int horizon, string stage, IProgress<GapProgress>? progress, CancellationToken cancellation)
+    private static List<Enterprise[]> Simulate(ScenarioConfig baseScenario, GapAssumptions a, ulong seed, int horizon, string stage, IProgress<GapProgress>? progress, int? parallelism, CancellationToken cancellation)
     {
         var populations = new List<Enterprise[]>();
         for (var r = 0; r < a.Replications; r++)
@@ -135,7 +139,7 @@ public static class GapExperiment
             var repSeed = ReplicationSeed(seed, r);
             var population = new Enterprise[a.Enterprises];
             var replication = r;
-            Parallel.For(0, a.Enterprises, new ParallelOptions { CancellationToken = cancellation }, i =>
+            Parallel.For(0, a.Enterprises, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = parallelism ?? -1 }, i =>
                 population[i] = Simulate(baseScenario, Draw(a, repSeed, replication, i), a, repSeed, horizon));
             populations.Add(population);
             progress?.Report(new GapProgress(stage, r + 1, a.Replications, horizon, Summarise(population, a, r, repSeed)));

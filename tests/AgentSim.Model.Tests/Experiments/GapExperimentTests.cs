@@ -154,6 +154,15 @@ public class GapExperimentTests
     }
 
     [Fact]
+    public void Run_OneThreadOrMany_SameEnterprises()
+    {
+        var a = new GapAssumptions { Enterprises = 8, HorizonConversations = 120, Replications = 1 };
+        var one = GapExperiment.Run(Presets.Load("baseline"), a, seed: 6, parallelism: 1, cancellation: TestContext.Current.CancellationToken);
+        var many = GapExperiment.Run(Presets.Load("baseline"), a, seed: 6, parallelism: 4, cancellation: TestContext.Current.CancellationToken);
+        Assert.Equal(one.Enterprises, many.Enterprises);
+    }
+
+    [Fact]
     public void Run_MoreUnreliableProvider_LowerMeanSuccess()
     {
         // Every enterprise has the unreliable provider and nothing else; the same seed gives the same enterprises and
