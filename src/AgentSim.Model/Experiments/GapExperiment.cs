@@ -60,11 +60,11 @@ public static class GapExperiment
                 rows.Add(new SensitivityRow(
                     h,
                     Hours(baseScenario, h),
-                    GapEstimate.Of(reps.Select(r => r.InfrastructureR ?? double.NaN)),
-                    GapEstimate.Of(reps.Select(r => r.GuardrailR ?? double.NaN)),
-                    GapEstimate.Of(reps.Select(r => r.RolledBackShare)),
-                    GapEstimate.Of(reps.Select(r => r.MostGovernedRolledBackShare ?? double.NaN)),
-                    GapEstimate.Of(reps.Select(r => r.MeanSuccess))));
+                    GapEstimate.OfR(reps.Select(r => r.InfrastructureR ?? double.NaN)),
+                    GapEstimate.OfR(reps.Select(r => r.GuardrailR ?? double.NaN)),
+                    GapEstimate.OfShare(reps.Select(r => r.RolledBackShare)),
+                    GapEstimate.OfShare(reps.Select(r => r.MostGovernedRolledBackShare ?? double.NaN)),
+                    GapEstimate.OfShare(reps.Select(r => r.MeanSuccess))));
             }
         }
 
@@ -206,18 +206,18 @@ public static class GapExperiment
         static double V(double? v) => v ?? double.NaN;
         return new GapEstimates
         {
-            InfrastructureR = GapEstimate.Of(reps.Select(r => V(r.InfrastructureR))),
-            GuardrailR = GapEstimate.Of(reps.Select(r => V(r.GuardrailR))),
+            InfrastructureR = GapEstimate.OfR(reps.Select(r => V(r.InfrastructureR))),
+            GuardrailR = GapEstimate.OfR(reps.Select(r => V(r.GuardrailR))),
             Difference = GapEstimate.Of(reps.Select(r => V(r.InfrastructureR) - V(r.GuardrailR))),
-            RolledBackShare = GapEstimate.Of(reps.Select(r => r.RolledBackShare)),
-            MostGovernedRolledBackShare = GapEstimate.Of(reps.Select(r => V(r.MostGovernedRolledBackShare))),
-            MeanSuccess = GapEstimate.Of(reps.Select(r => r.MeanSuccess)),
-            RSquaredInfrastructure = GapEstimate.Of(reps.Select(r => V(r.RSquaredInfrastructure))),
-            RSquaredGuardrails = GapEstimate.Of(reps.Select(r => V(r.RSquaredGuardrails))),
-            RSquaredBoth = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth))),
-            AdjustedRSquaredInfrastructure = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredInfrastructure), n, 4))),
-            AdjustedRSquaredGuardrails = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredGuardrails), n, 1))),
-            AdjustedRSquaredBoth = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredBoth), n, 5))),
+            RolledBackShare = GapEstimate.OfShare(reps.Select(r => r.RolledBackShare)),
+            MostGovernedRolledBackShare = GapEstimate.OfShare(reps.Select(r => V(r.MostGovernedRolledBackShare))),
+            MeanSuccess = GapEstimate.OfShare(reps.Select(r => r.MeanSuccess)),
+            RSquaredInfrastructure = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredInfrastructure))),
+            RSquaredGuardrails = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredGuardrails))),
+            RSquaredBoth = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredBoth))),
+            AdjustedRSquaredInfrastructure = GapEstimate.OfShare(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredInfrastructure), n, 4))),
+            AdjustedRSquaredGuardrails = GapEstimate.OfShare(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredGuardrails), n, 1))),
+            AdjustedRSquaredBoth = GapEstimate.OfShare(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredBoth), n, 5))),
             UniqueInfrastructure = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredGuardrails))),
             UniqueGuardrails = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredInfrastructure))),
             Shared = GapEstimate.Of(reps.Select(r => V(r.RSquaredInfrastructure) + V(r.RSquaredGuardrails) - V(r.RSquaredBoth))),
@@ -233,7 +233,7 @@ public static class GapExperiment
             var gaps = g;
             var count = populations.Sum(p => p.Count(e => e.Gaps == gaps));
             var means = populations.Select(p => p.Where(e => e.Gaps == gaps).Select(e => e.Success).DefaultIfEmpty(double.NaN).Average());
-            rows.Add(new GroupEstimate(gaps == 1 ? "1 gap" : $"{gaps} gaps", count, GapEstimate.Of(means)));
+            rows.Add(new GroupEstimate(gaps == 1 ? "1 gap" : $"{gaps} gaps", count, GapEstimate.OfShare(means)));
         }
 
         return rows;

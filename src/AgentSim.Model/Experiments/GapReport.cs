@@ -60,14 +60,24 @@ public sealed record GapEstimate(double? Mean, double? Low, double? High, int N,
     /// <summary>Whether there is a value at all.</summary>
     public bool IsDefined => Mean is not null;
 
-    /// <summary>Mean and t interval of the defined values (NaN = undefined) by <see cref="Statistics.Mean"/>.</summary>
-    public static GapEstimate Of(IEnumerable<double> values)
+    /// <summary>
+    /// Mean and t interval of the defined values (NaN = undefined) by <see cref="Statistics.Mean"/>; the interval's
+    /// bounds are cut to the quantity's range [<paramref name="min"/>, <paramref name="max"/>] (a share cannot pass 100%).
+    /// </summary>
+    public static GapEstimate Of(IEnumerable<double> values, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var all = values.ToList();
         var defined = all.Where(v => !double.IsNaN(v)).ToList();
         var e = Statistics.Mean(defined);
-        return new GapEstimate(Nullable(e.Mean), Nullable(e.Low), Nullable(e.High), defined.Count, all.Count - defined.Count);
+        return new GapEstimate(Nullable(e.Mean), Nullable(Math.Clamp(e.Low, min, max)), Nullable(Math.Clamp(e.High, min, max)), defined.Count, all.Count - defined.Count);
     }
+
+    /// <summary><see cref="Of"/> for a share or a score in [0, 1].</summary>
+    public static GapEstimate OfShare(IEnumerable<double> values) => Of(values, 0, 1);
+
+    /// <summary><see cref="Of"/> for a correlation in [−1, 1].</summary>
+    public static GapEstimate OfR(IEnumerable<double> values) => Of(values, -1, 1);
 
     /// <summary>NaN and infinities as null (JSON has no NaN).</summary>
     public static double? Nullable(double v) => double.IsFinite(v) ? v : null;

@@ -35,7 +35,7 @@ public static class SurveyFigures
     {
         ArgumentNullException.ThrowIfNull(estimates);
         ArgumentNullException.ThrowIfNull(replications);
-        GapEstimate Drawn(int i) => GapEstimate.Of(replications.Select(r => r.DrawnShares[i]));
+        GapEstimate Drawn(int i) => GapEstimate.OfShare(replications.Select(r => r.DrawnShares[i]));
         const string input = "INPUT: the simulation draws each enterprise's gap at this share; the simulated column is the share actually drawn.";
         return
         [

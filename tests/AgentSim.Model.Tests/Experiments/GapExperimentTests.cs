@@ -201,6 +201,15 @@ public class GapExperimentTests
     }
 
     [Fact]
+    public void GapEstimate_Share_IntervalCutAtOneHundredPercent()
+    {
+        var e = GapEstimate.OfShare([0.95, 1.0, 1.0, 0.9]);
+        Assert.Equal(1, e.High);
+        Assert.True(GapEstimate.Of([0.95, 1.0, 1.0, 0.9]).High > 1);
+        Assert.Equal(0.9625, e.Mean!.Value, 12);
+    }
+
+    [Fact]
     public void AdjustedRSquared_HandValue()
     {
         // 1 − (1 − 0.5)·(11 − 1)/(11 − 2 − 1) = 1 − 0.5·10/8 = 0.375.
