@@ -66,10 +66,11 @@ public static class GapReportHtml
         }
 
         page.Section("How much of the variance each explains (R² partition)");
-        var parts = GapReportText.Partition(report).Where(p => p.Value.Mean is not null).Select(p => Bar(p.Name, p.Value)).ToList();
+        var parts = GapReportText.Partition(report).Where(p => p.Value.Mean is not null).Select(p => Bar(p.Short, p.Value)).ToList();
         if (parts.Count > 0)
         {
-            page.Figure(SvgCharts.Bars("R² of deployment success", "share of variance (95% interval)", parts), "Least-squares R² with the four gap indicators, with guardrail investment, and with both; unique parts are what each adds to the other.");
+            page.Figure(SvgCharts.Bars("R² of deployment success", "share of variance (95% interval)", parts), "Least-squares R² with the four gap indicators, with guardrail investment, and with both; unique parts are what each adds to the other; adjusted R² removes what unrelated predictors would explain by chance.");
+            page.Table(["part", "R² (95% interval)"], GapReportText.Partition(report).Select(p => (IReadOnlyList<string>)[p.Name, GapReportText.Format(p.Value)]));
         }
         else
         {

@@ -91,7 +91,7 @@ public static class GapReportText
         }
 
         sb.Append("## Variance of success explained (R² partition)\n\n| part | R², mean [95% interval] |\n| --- | ---: |\n");
-        foreach (var (name, value) in Partition(report))
+        foreach (var (name, _, value) in Partition(report))
         {
             sb.Append(C, $"| {name} | {Format(value)} |\n");
         }
@@ -128,23 +128,23 @@ public static class GapReportText
         return sb.ToString();
     }
 
-    /// <summary>The R² partition's rows.</summary>
-    public static IReadOnlyList<(string Name, GapEstimate Value)> Partition(GapReport report)
+    /// <summary>The R² partition's rows: a full name for tables, a short one for chart labels, the estimate.</summary>
+    public static IReadOnlyList<(string Name, string Short, GapEstimate Value)> Partition(GapReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var e = report.Estimates;
         return
         [
-            ("infrastructure only (R² of the gap indicators)", e.RSquaredInfrastructure),
-            ("guardrails only (R² of guardrail investment)", e.RSquaredGuardrails),
-            ("both (R² of all five)", e.RSquaredBoth),
-            ("unique to infrastructure", e.UniqueInfrastructure),
-            ("unique to guardrails", e.UniqueGuardrails),
-            ("shared", e.Shared),
-            ("unexplained (1 − R² of both)", e.Unexplained),
-            ("adjusted R², infrastructure (4 predictors; chance level removed)", e.AdjustedRSquaredInfrastructure),
-            ("adjusted R², guardrails (1 predictor)", e.AdjustedRSquaredGuardrails),
-            ("adjusted R², both (5 predictors)", e.AdjustedRSquaredBoth),
+            ("infrastructure only (R² of the gap indicators)", "R² infrastructure", e.RSquaredInfrastructure),
+            ("guardrails only (R² of guardrail investment)", "R² guardrails", e.RSquaredGuardrails),
+            ("both (R² of all five)", "R² both", e.RSquaredBoth),
+            ("unique to infrastructure", "unique: infrastructure", e.UniqueInfrastructure),
+            ("unique to guardrails", "unique: guardrails", e.UniqueGuardrails),
+            ("shared", "shared", e.Shared),
+            ("unexplained (1 − R² of both)", "unexplained", e.Unexplained),
+            ("adjusted R², infrastructure (4 predictors; chance level removed)", "adjusted: infrastructure", e.AdjustedRSquaredInfrastructure),
+            ("adjusted R², guardrails (1 predictor)", "adjusted: guardrails", e.AdjustedRSquaredGuardrails),
+            ("adjusted R², both (5 predictors)", "adjusted: both", e.AdjustedRSquaredBoth),
         ];
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
@@ -215,9 +216,9 @@ public static class GapExperiment
             RSquaredInfrastructure = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredInfrastructure))),
             RSquaredGuardrails = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredGuardrails))),
             RSquaredBoth = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredBoth))),
-            AdjustedRSquaredInfrastructure = GapEstimate.OfShare(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredInfrastructure), n, 4))),
-            AdjustedRSquaredGuardrails = GapEstimate.OfShare(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredGuardrails), n, 1))),
-            AdjustedRSquaredBoth = GapEstimate.OfShare(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredBoth), n, 5))),
+            AdjustedRSquaredInfrastructure = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredInfrastructure), n, 4))),
+            AdjustedRSquaredGuardrails = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredGuardrails), n, 1))),
+            AdjustedRSquaredBoth = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredBoth), n, 5))),
             UniqueInfrastructure = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredGuardrails))),
             UniqueGuardrails = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredInfrastructure))),
             Shared = GapEstimate.Of(reps.Select(r => V(r.RSquaredInfrastructure) + V(r.RSquaredGuardrails) - V(r.RSquaredBoth))),
@@ -247,7 +248,7 @@ public static class GapExperiment
             ("limited multi-channel", _ => e => e.LimitedMultiChannel),
             ("no AI platform integration", _ => e => e.NoAiIntegration),
             ("custom-engineered context", _ => e => e.CustomContext),
-            ("most governed (top guardrail investment)", p => { var top = MostGoverned(p, a).Select(e => e.Index).ToHashSet(); return e => top.Contains(e.Index); }),
+            (string.Create(CultureInfo.InvariantCulture, $"most governed (top {a.MostGovernedShare:P0})"), p => { var top = MostGoverned(p, a).Select(e => e.Index).ToHashSet(); return e => top.Contains(e.Index); }),
         };
         return [.. factors.Select(f =>
         {
