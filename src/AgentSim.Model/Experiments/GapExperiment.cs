@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AgentSim.Model.Channels;
 using AgentSim.Model.Configuration;
@@ -7,83 +8,305 @@ using AgentSim.Model.Randomness;
 
 namespace AgentSim.Model.Experiments;
 
+/// <summary>Progress of the gap experiment: one report per finished replication.</summary>
+/// <param name="Stage"><c>main</c> or <c>sensitivity</c>.</param>
+/// <param name="Replication">Replications finished in this stage.</param>
+/// <param name="Replications">Replications in this stage.</param>
+/// <param name="HorizonConversations">Horizon of this stage.</param>
+/// <param name="Replicate">The finished replication's statistics.</param>
+public sealed record GapProgress(string Stage, int Replication, int Replications, int HorizonConversations, GapReplication Replicate);
+
 /// <summary>
-/// The infrastructure gap: a population of synthetic enterprises, each a variant of a base scenario with the survey's
-/// infrastructure gaps drawn at the survey's shares and a guardrail investment drawn independently, each simulated;
-/// then how strongly infrastructure quality and guardrail investment each correlate with deployment success.
+/// The infrastructure gap: populations of synthetic enterprises, each a variant of a base scenario with each of the
+/// survey's four infrastructure gaps drawn independently at the survey's share and a guardrail investment drawn
+/// independently of them, each simulated over a stated horizon; then how strongly infrastructure quality and guardrail
+/// investment each correlate with a composite deployment success, with 95% intervals over replications.
 /// </summary>
 public static class GapExperiment
 {
     private static readonly JsonSerializerOptions CloneOptions = new() { IncludeFields = false };
 
-    /// <summary>Runs the experiment on a base scenario.</summary>
-    public static GapReport Run(ScenarioConfig baseScenario, GapAssumptions assumptions, ulong seed, IProgress<int>? progress = null)
-    {
-        var results = new Enterprise[assumptions.Enterprises];
-        var done = 0;
-        Parallel.For(0, assumptions.Enterprises, i =>
-        {
-            var rng = new Rng(seed, (ulong)i, Purpose.Enterprise);
-            var e = new Enterprise
-            {
-                Index = i,
-                Unreliable = rng.Chance(assumptions.UnreliableShare),
-                LimitedChannels = rng.Chance(assumptions.LimitedChannelsShare),
-                NoAiIntegration = rng.Chance(assumptions.NoAiIntegrationShare),
-                CustomContext = rng.Chance(assumptions.CustomContextShare),
-                GuardrailInvestment = rng.NextDouble(),
-            };
-            var scenario = Variant(baseScenario, e, assumptions, SeedHash.Derive(seed, (ulong)i, Purpose.Enterprise));
-            var world = World.Compile(scenario);
-            var outcome = PlainLoopEngine.Run(world, new RunOptions(assumptions.ConversationsPerEnterprise));
-            var r = Results.ResultsBuilder.Build(world, outcome);
-            results[i] = e with
-            {
-                Success = r.OutcomeShares.GetValueOrDefault("resolved"),
-                RolledBack = r.Rollbacks.Total > 0,
-                IncidentsPerThousand = r.Incidents.PerThousandConversations,
-            };
-            progress?.Report(Interlocked.Increment(ref done));
-        });
+    /// <summary>Name of the second provider an enterprise with limited multi-channel capability adds for voice and RCS.</summary>
+    public const string SecondProvider = "second-provider";
 
+    /// <summary>Channels the primary provider of an enterprise with limited multi-channel capability does not carry.</summary>
+    public static IReadOnlyList<Channel> MovedChannels { get; } = [Channel.Voice, Channel.Rcs];
+
+    /// <summary>
+    /// Runs the experiment on a base scenario; with <paramref name="sensitivity"/> also the horizons of the sensitivity
+    /// table. <paramref name="parallelism"/> caps how many enterprises run at once (default: every core); it never
+    /// changes the results.
+    /// </summary>
+    public static GapReport Run(ScenarioConfig baseScenario, GapAssumptions assumptions, ulong seed, IProgress<GapProgress>? progress = null, bool sensitivity = false, string? scenarioName = null, int? parallelism = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseScenario);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        if (assumptions.Problems() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join("; ", problems.Select(p => $"{p.Key}: {p.Message}")), nameof(assumptions));
+        }
+
+        var a = assumptions;
+        var main = Simulate(baseScenario, a, seed, a.HorizonConversations, "main", progress, parallelism, cancellation);
+        var replications = main.Select((e, r) => Summarise(e, a, r, ReplicationSeed(seed, r))).ToList();
+        var all = main.SelectMany(e => e).ToList();
+        List<SensitivityRow>? rows = null;
+        if (sensitivity)
+        {
+            rows = [];
+            foreach (var h in a.SensitivityHorizons.Distinct().Order())
+            {
+                var populations = h == a.HorizonConversations ? main : Simulate(baseScenario, a, seed, h, "sensitivity", progress, parallelism, cancellation);
+                var reps = populations.Select((e, r) => Summarise(e, a, r, ReplicationSeed(seed, r))).ToList();
+                rows.Add(new SensitivityRow(
+                    h,
+                    Hours(baseScenario, h),
+                    GapEstimate.OfR(reps.Select(r => r.InfrastructureR ?? double.NaN)),
+                    GapEstimate.OfR(reps.Select(r => r.GuardrailR ?? double.NaN)),
+                    GapEstimate.OfShare(reps.Select(r => r.RolledBackShare)),
+                    GapEstimate.OfShare(reps.Select(r => r.MostGovernedRolledBackShare ?? double.NaN)),
+                    GapEstimate.OfShare(reps.Select(r => r.MeanSuccess))));
+            }
+        }
+
+        var estimates = Estimates(replications, a.Enterprises);
         return new GapReport
         {
-            Assumptions = assumptions,
-            Enterprises = results,
-            InfrastructureCorrelation = Pearson(results.Select(e => e.InfrastructureQuality), results.Select(e => e.Success)),
-            GuardrailCorrelation = Pearson(results.Select(e => e.GuardrailInvestment), results.Select(e => e.Success)),
-            RolledBackShare = results.Count(e => e.RolledBack) / (double)Math.Max(1, results.Length),
+            Scenario = scenarioName ?? baseScenario.Name,
+            Seed = seed,
+            Assumptions = a,
+            HorizonHours = Hours(baseScenario, a.HorizonConversations),
+            Estimates = estimates,
+            Survey = SurveyFigures.Rows(estimates, replications),
+            Replications = replications,
+            ByGaps = ByGaps(main),
+            ByFactor = ByFactor(main, a),
+            Sensitivity = rows,
+            Enterprises = all,
         };
     }
 
-    /// <summary>Pearson's correlation coefficient (0 when either series is constant).</summary>
-    public static double Pearson(IEnumerable<double> xs, IEnumerable<double> ys)
+    /// <summary>Simulated hours a horizon of <paramref name="conversations"/> covers at the scenario's arrival rate.</summary>
+    public static double Hours(ScenarioConfig scenario, int conversations)
     {
-        var x = xs.ToArray();
-        var y = ys.ToArray();
-        var mx = x.Average();
-        var my = y.Average();
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxx == 0 || syy == 0 ? 0 : sxy / Math.Sqrt(sxx * syy);
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.Arrivals.RatePerSecond > 0 ? conversations / scenario.Arrivals.RatePerSecond / 3600 : double.NaN;
     }
 
-    /// <summary>Builds an enterprise's world from the base scenario.</summary>
+    /// <summary>The seed of replication <paramref name="replication"/>.</summary>
+    public static ulong ReplicationSeed(ulong seed, int replication) => SeedHash.Derive(seed, (1UL << 48) + (uint)replication, Purpose.Enterprise);
+
+    /// <summary>Draws enterprise <paramref name="index"/> of a replication: each gap independently at its share, guardrail investment uniform 0..1.</summary>
+    public static Enterprise Draw(GapAssumptions a, ulong replicationSeed, int replication, int index)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var rng = new Rng(replicationSeed, (ulong)index, Purpose.Enterprise);
+        // One uniform per factor whatever the shares, so changing one share leaves every other draw as it was.
+        var unreliable = rng.NextDouble() < a.UnreliableShare;
+        var limited = rng.NextDouble() < a.LimitedChannelsShare;
+        var noAi = rng.NextDouble() < a.NoAiIntegrationShare;
+        var custom = rng.NextDouble() < a.CustomContextShare;
+        var investment = rng.NextDouble();
+        return new Enterprise
+        {
+            Replication = replication,
+            Index = index,
+            UnreliableProvider = unreliable,
+            LimitedMultiChannel = limited,
+            NoAiIntegration = noAi,
+            CustomContext = custom,
+            GuardrailInvestment = investment,
+            IncidentBudget = (int)Math.Round(a.IncidentBudgetAtNoInvestment + (investment * (a.IncidentBudgetAtFullInvestment - a.IncidentBudgetAtNoInvestment)), MidpointRounding.AwayFromZero),
+        };
+    }
+
+    /// <summary>Simulates one enterprise over <paramref name="horizon"/> conversations and scores it.</summary>
+    public static Enterprise Simulate(ScenarioConfig baseScenario, Enterprise e, GapAssumptions a, ulong replicationSeed, int horizon)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var scenario = Variant(baseScenario, e, a, SeedHash.Derive(replicationSeed, (1UL << 40) + (uint)e.Index, Purpose.Enterprise));
+        var world = World.Compile(scenario);
+        var outcome = PlainLoopEngine.Run(world, new RunOptions(horizon));
+        var results = Results.ResultsBuilder.Build(world, outcome);
+        var inputs = SuccessInputs.From(results);
+        return e with { Inputs = inputs, Score = SuccessComposite.Score(inputs, a), Rollbacks = results.Rollbacks.Total };
+    }
+
+    private static List<Enterprise[]> Simulate(ScenarioConfig baseScenario, GapAssumptions a, ulong seed, int horizon, string stage, IProgress<GapProgress>? progress, int? parallelism, CancellationToken cancellation)
+    {
+        var populations = new List<Enterprise[]>();
+        for (var r = 0; r < a.Replications; r++)
+        {
+            var repSeed = ReplicationSeed(seed, r);
+            var population = new Enterprise[a.Enterprises];
+            var replication = r;
+            Parallel.For(0, a.Enterprises, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = parallelism ?? -1 }, i =>
+                population[i] = Simulate(baseScenario, Draw(a, repSeed, replication, i), a, repSeed, horizon));
+            populations.Add(population);
+            progress?.Report(new GapProgress(stage, r + 1, a.Replications, horizon, Summarise(population, a, r, repSeed)));
+        }
+
+        return populations;
+    }
+
+    /// <summary>One replication's statistics: the two r's with Fisher intervals, rolled-back shares, the R² partition's parts.</summary>
+    public static GapReplication Summarise(IReadOnlyList<Enterprise> population, GapAssumptions a, int replication, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(a);
+        var n = population.Count;
+        var y = population.Select(e => e.Success).ToList();
+        var infra = population.Select(e => e.InfrastructureQuality).ToList();
+        var guard = population.Select(e => e.GuardrailInvestment).ToList();
+        var rInfra = Statistics.Pearson(infra, y);
+        var rGuard = Statistics.Pearson(guard, y);
+        var (iLow, iHigh) = Statistics.FisherInterval(rInfra, n);
+        var (gLow, gHigh) = Statistics.FisherInterval(rGuard, n);
+        var governed = MostGoverned(population, a);
+        var gaps = GapColumns(population);
+        return new GapReplication
+        {
+            Replication = replication,
+            Seed = seed,
+            InfrastructureR = GapEstimate.Nullable(rInfra),
+            InfrastructureRLow = GapEstimate.Nullable(iLow),
+            InfrastructureRHigh = GapEstimate.Nullable(iHigh),
+            GuardrailR = GapEstimate.Nullable(rGuard),
+            GuardrailRLow = GapEstimate.Nullable(gLow),
+            GuardrailRHigh = GapEstimate.Nullable(gHigh),
+            RolledBackShare = n == 0 ? 0 : population.Count(e => e.RolledBack) / (double)n,
+            MostGovernedRolledBackShare = governed.Count == 0 ? null : governed.Count(e => e.RolledBack) / (double)governed.Count,
+            MostGoverned = governed.Count,
+            MeanSuccess = n == 0 ? double.NaN : y.Average(),
+            RSquaredInfrastructure = GapEstimate.Nullable(Statistics.RSquared(gaps, y)),
+            RSquaredGuardrails = GapEstimate.Nullable(Statistics.RSquared([guard], y)),
+            RSquaredBoth = GapEstimate.Nullable(Statistics.RSquared([.. gaps, guard], y)),
+            DrawnShares = [.. gaps.Select(c => n == 0 ? 0 : c.Average())],
+        };
+    }
+
+    /// <summary>The most governed: the top <see cref="GapAssumptions.MostGovernedShare"/> of the population by guardrail investment (at least one).</summary>
+    public static IReadOnlyList<Enterprise> MostGoverned(IReadOnlyList<Enterprise> population, GapAssumptions a)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(a);
+        var take = population.Count == 0 ? 0 : Math.Max(1, (int)Math.Ceiling(a.MostGovernedShare * population.Count));
+        return [.. population.OrderByDescending(e => e.GuardrailInvestment).ThenBy(e => e.Index).Take(take)];
+    }
+
+    private static List<IReadOnlyList<double>> GapColumns(IReadOnlyList<Enterprise> p) =>
+    [
+        [.. p.Select(e => e.UnreliableProvider ? 1.0 : 0)],
+        [.. p.Select(e => e.LimitedMultiChannel ? 1.0 : 0)],
+        [.. p.Select(e => e.NoAiIntegration ? 1.0 : 0)],
+        [.. p.Select(e => e.CustomContext ? 1.0 : 0)],
+    ];
+
+    private static GapEstimates Estimates(IReadOnlyList<GapReplication> reps, int n)
+    {
+        static double V(double? v) => v ?? double.NaN;
+        return new GapEstimates
+        {
+            InfrastructureR = GapEstimate.OfR(reps.Select(r => V(r.InfrastructureR))),
+            GuardrailR = GapEstimate.OfR(reps.Select(r => V(r.GuardrailR))),
+            Difference = GapEstimate.Of(reps.Select(r => V(r.InfrastructureR) - V(r.GuardrailR))),
+            RolledBackShare = GapEstimate.OfShare(reps.Select(r => r.RolledBackShare)),
+            MostGovernedRolledBackShare = GapEstimate.OfShare(reps.Select(r => V(r.MostGovernedRolledBackShare))),
+            MeanSuccess = GapEstimate.OfShare(reps.Select(r => r.MeanSuccess)),
+            RSquaredInfrastructure = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredInfrastructure))),
+            RSquaredGuardrails = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredGuardrails))),
+            RSquaredBoth = GapEstimate.OfShare(reps.Select(r => V(r.RSquaredBoth))),
+            AdjustedRSquaredInfrastructure = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredInfrastructure), n, 4))),
+            AdjustedRSquaredGuardrails = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredGuardrails), n, 1))),
+            AdjustedRSquaredBoth = GapEstimate.Of(reps.Select(r => Statistics.AdjustedRSquared(V(r.RSquaredBoth), n, 5))),
+            UniqueInfrastructure = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredGuardrails))),
+            UniqueGuardrails = GapEstimate.Of(reps.Select(r => V(r.RSquaredBoth) - V(r.RSquaredInfrastructure))),
+            Shared = GapEstimate.Of(reps.Select(r => V(r.RSquaredInfrastructure) + V(r.RSquaredGuardrails) - V(r.RSquaredBoth))),
+            Unexplained = GapEstimate.Of(reps.Select(r => 1 - V(r.RSquaredBoth))),
+        };
+    }
+
+    private static List<GroupEstimate> ByGaps(List<Enterprise[]> populations)
+    {
+        var rows = new List<GroupEstimate>();
+        for (var g = 0; g <= 4; g++)
+        {
+            var gaps = g;
+            var count = populations.Sum(p => p.Count(e => e.Gaps == gaps));
+            var means = populations.Select(p => p.Where(e => e.Gaps == gaps).Select(e => e.Success).DefaultIfEmpty(double.NaN).Average());
+            rows.Add(new GroupEstimate(gaps == 1 ? "1 gap" : $"{gaps} gaps", count, GapEstimate.OfShare(means)));
+        }
+
+        return rows;
+    }
+
+    private static List<GroupEstimate> ByFactor(List<Enterprise[]> populations, GapAssumptions a)
+    {
+        var factors = new (string Name, Func<Enterprise[], Func<Enterprise, bool>> Has)[]
+        {
+            ("unreliable provider", _ => e => e.UnreliableProvider),
+            ("limited multi-channel", _ => e => e.LimitedMultiChannel),
+            ("no AI platform integration", _ => e => e.NoAiIntegration),
+            ("custom-engineered context", _ => e => e.CustomContext),
+            (string.Create(CultureInfo.InvariantCulture, $"most governed (top {a.MostGovernedShare:P0})"), p => { var top = MostGoverned(p, a).Select(e => e.Index).ToHashSet(); return e => top.Contains(e.Index); }),
+        };
+        return [.. factors.Select(f =>
+        {
+            var count = populations.Sum(p => p.Count(f.Has(p)));
+            var diffs = populations.Select(p =>
+            {
+                var has = f.Has(p);
+                var with = p.Where(has).Select(e => e.Success).DefaultIfEmpty(double.NaN).Average();
+                var without = p.Where(e => !has(e)).Select(e => e.Success).DefaultIfEmpty(double.NaN).Average();
+                return with - without;
+            });
+            return new GroupEstimate(f.Name, count, GapEstimate.Of(diffs));
+        })];
+    }
+
+    /// <summary>
+    /// Builds an enterprise's world from the base scenario. Each gap changes one thing and nothing else: an unreliable
+    /// primary provider (error rate, outages); limited multi-channel (voice and RCS move to a second provider, a copy of
+    /// the base primary with its AI integration and native guardrails, so the only loss is native context across the
+    /// two); no AI integration (the primary's team-built connector); custom context (no native context on the primary, a
+    /// team-built store for every pair). Guardrail investment builds application layers and sets the incident budget.
+    /// </summary>
     public static ScenarioConfig Variant(ScenarioConfig baseScenario, Enterprise e, GapAssumptions a, ulong seed)
     {
-        var s = JsonSerializer.Deserialize<ScenarioConfig>(JsonSerializer.Serialize(baseScenario, CloneOptions), CloneOptions)!;
+        ArgumentNullException.ThrowIfNull(baseScenario);
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(a);
+        var s = Clone(baseScenario);
         s.Seed = seed;
-        s.Name = $"enterprise-{e.Index}";
+        s.Name = $"enterprise-{e.Replication}-{e.Index}";
         s.Faults.Clear();
         var primaryName = s.Routing.TryGetValue(Channel.WebChat, out var r) ? r.Primary : s.Providers[0].Name;
         var primary = s.Providers.First(p => p.Name == primaryName);
-        if (e.Unreliable)
+
+        if (e.LimitedMultiChannel)
+        {
+            // Copied before any other gap touches the primary: the second provider is a good provider for its channels.
+            var second = Clone(primary);
+            second.Name = SecondProvider;
+            second.Channels = [.. MovedChannels];
+            primary.Channels.RemoveAll(MovedChannels.Contains);
+            s.Providers.Add(second);
+            foreach (var channel in MovedChannels)
+            {
+                var failover = s.Routing.TryGetValue(channel, out var route) ? route.Failover : null;
+                s.Routing[channel] = new RouteConfig { Primary = second.Name, Failover = failover };
+            }
+
+            foreach (var layer in s.Guardrails.Where(g => g.Placement == Placement.Platform && g.Provider == primary.Name).ToList())
+            {
+                var copy = Clone(layer);
+                copy.Name = $"{layer.Name}-{SecondProvider}";
+                copy.Provider = SecondProvider;
+                s.Guardrails.Add(copy);
+            }
+        }
+
+        if (e.UnreliableProvider)
         {
             primary.ErrorRate = a.UnreliableErrorRate;
             primary.Availability = new AvailabilitySpec { MtbfHours = a.UnreliableMtbfHours, MttrMinutes = a.UnreliableMttrMinutes };
@@ -101,22 +324,14 @@ public static class GapExperiment
             {
                 Pairs = [.. ChannelInfo.All.SelectMany(from => ChannelInfo.All.Where(to => to != from).Select(to => new ChannelPair(from, to)))],
                 SuccessRate = a.CustomContextSuccessRate,
+                Latency = s.Context.Store?.Latency ?? LatencySpec.Of(40, 250),
             };
         }
 
-        if (e.LimitedChannels)
-        {
-            // Voice and RCS move to a second provider: no native context across the two, no native guardrails there.
-            primary.Channels.RemoveAll(c => c is Channel.Voice or Channel.Rcs);
-            var second = new ProviderConfig { Name = "second-provider", Channels = [Channel.Voice, Channel.Rcs], NativeContext = false, AiIntegration = false };
-            s.Providers.Add(second);
-            s.Routing[Channel.Voice] = new RouteConfig { Primary = second.Name };
-            s.Routing[Channel.Rcs] = new RouteConfig { Primary = second.Name };
-        }
-
-        // Guardrail investment: the team builds application layers on top of whatever the platform offers.
+        // Guardrail investment: the team builds application layers on top of whatever the platform offers, on the first
+        // channels, and runs a stricter governance policy.
         s.Guardrails.RemoveAll(g => g.Placement == Placement.Application);
-        var channels = ChannelInfo.All.Take(1 + (int)Math.Round(e.GuardrailInvestment * (ChannelInfo.Count - 1))).ToList();
+        var channels = ChannelInfo.All.Take(1 + (int)Math.Round(e.GuardrailInvestment * (ChannelInfo.Count - 1), MidpointRounding.AwayFromZero)).ToList();
         var layers = new List<GuardrailConfig>
         {
             new() { Name = "app-pii-input", Kind = GuardrailKind.Pii, Placement = Placement.Application, Stage = GuardrailStage.Input, OnFail = OnFailAction.Mask, Entities = [.. Enum.GetValues<PiiEntity>()] },
@@ -125,15 +340,22 @@ public static class GapExperiment
             new() { Name = "app-pii-output", Kind = GuardrailKind.Pii, Placement = Placement.Application, Stage = GuardrailStage.Output, OnFail = OnFailAction.Mask, Entities = [.. Enum.GetValues<PiiEntity>()] },
             new() { Name = "app-audit", Kind = GuardrailKind.Audit, Placement = Placement.Application, Stage = GuardrailStage.Audit, DetectionRate = 0.8 },
         };
-        var built = (int)Math.Round(e.GuardrailInvestment * layers.Count);
+        var built = (int)Math.Round(e.GuardrailInvestment * layers.Count, MidpointRounding.AwayFromZero);
         foreach (var layer in layers.Take(built))
         {
             layer.Channels = channels;
             s.Guardrails.Add(layer);
         }
 
-        // Platform layers exist only on a provider that offers them and still carries the channel.
+        foreach (var agent in s.Agents)
+        {
+            agent.Governance.IncidentBudget = e.IncidentBudget;
+        }
+
+        // Platform layers exist only on a provider that offers them.
         s.Guardrails.RemoveAll(g => g.Placement == Placement.Platform && !s.Providers.Any(p => p.Name == g.Provider && p.Offers(g.Kind)));
         return s;
     }
+
+    private static T Clone<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, CloneOptions), CloneOptions)!;
 }

@@ -214,6 +214,21 @@ public static class Statistics
         return Math.Clamp(ssr / sst, 0, 1);
     }
 
+    /// <summary>
+    /// Adjusted R²: 1 − (1 − R²)(n − 1)/(n − k − 1) for <paramref name="k"/> predictors and <paramref name="n"/>
+    /// observations, which removes the part of R² that k unrelated predictors would explain by chance (about k/(n − 1)).
+    /// NaN when R² is NaN or n ≤ k + 1.
+    /// </summary>
+    public static double AdjustedRSquared(double rSquared, int n, int k)
+    {
+        if (double.IsNaN(rSquared) || n <= k + 1)
+        {
+            return double.NaN;
+        }
+
+        return 1 - ((1 - rSquared) * (n - 1) / (n - k - 1));
+    }
+
     private static double Dot(double[] x, double[] y)
     {
         var s = 0.0;
