@@ -35,8 +35,8 @@ public static class FaultEndpoints
     /// <summary>Maps the fault routes.</summary>
     public static IEndpointRouteBuilder MapAgentSimFaults(this IEndpointRouteBuilder app)
     {
-        app.MapPost(FaultsPath, (Func<HttpContext, Task<IResult>>)AddAsync);
         app.MapMethods(FaultsPath, ["GET", "HEAD"], (Func<HttpContext, Task<IResult>>)ListAsync);
+        app.MapPost(FaultsPath, (Func<HttpContext, Task<IResult>>)AddAsync);
         app.MapMethods(FaultsPath + "/{id}", ["GET", "HEAD"], (Func<HttpContext, string, Task<IResult>>)GetAsync);
         app.MapDelete(FaultsPath + "/{id}", (Func<HttpContext, string, Task<IResult>>)EndAsync);
         return app;

@@ -33,11 +33,15 @@ internal sealed class FaultSilo : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Starts a silo on <paramref name="preset"/> without its timeline faults; <paramref name="failover"/> gives every route a failover to it.</summary>
-    public static async Task<FaultSilo> StartAsync(string preset = "baseline", double timeScale = 100, double rate = 0, string? failover = null, bool scenario = true)
+    /// <summary>Starts a silo on <paramref name="preset"/>, without its timeline faults unless <paramref name="timeline"/>; <paramref name="failover"/> gives every route a failover to it.</summary>
+    public static async Task<FaultSilo> StartAsync(string preset = "baseline", double timeScale = 100, double rate = 0, string? failover = null, bool scenario = true, bool timeline = false)
     {
         var config = Presets.Load(preset);
-        config.Faults.Clear();
+        if (!timeline)
+        {
+            config.Faults.Clear();
+        }
+
         if (failover is not null)
         {
             foreach (var route in config.Routing.Values)

@@ -97,6 +97,16 @@ public sealed class RuntimeFaultApiTests
         Assert.True(await FaultSilo.EventuallyAsync(async () => await silo.MetricAsync(Active, "kind=provider_degradation", "scope=backupcx") == 0, 20), "the gauge never went back to 0");
     }
 
+    [Fact]
+    public async Task TimelineFault_OnTheRealTimeClock_ShowsOnTheGaugeWhileInForce_ButIsNotARuntimeFault()
+    {
+        // provider-outage scripts omnicx down from simulated minute 20 to 50: at 600× that is wall seconds 2 to 5.
+        await using var silo = await FaultSilo.StartAsync("provider-outage", timeScale: 600, timeline: true);
+        Assert.True(await FaultSilo.EventuallyAsync(async () => await silo.MetricAsync(Active, "kind=provider_outage", "scope=omnicx") == 1, 20), "the timeline outage never showed");
+        Assert.Empty(await silo.ListAsync());
+        Assert.True(await FaultSilo.EventuallyAsync(async () => await silo.MetricAsync(Active, "kind=provider_outage", "scope=omnicx") == 0, 20), "the timeline outage never ended on the gauge");
+    }
+
     [Theory]
     [InlineData("""{"kind":"provider_meltdown","provider":"omnicx","duration":5}""", "kind: 'provider_meltdown' is not a fault kind; the kinds are provider_outage, provider_degradation")]
     [InlineData("""{"kind":"provider_outage","provider":"acme","duration":5}""", "provider: unknown provider 'acme'; the scenario's providers are omnicx, backupcx")]
