@@ -34,7 +34,9 @@ public sealed record RuntimeFault(
 /// <summary>The runtime faults the registry knows (in force, scheduled, and the last ones to end), with a version that grows on every change.</summary>
 /// <param name="Version">Grows by one on every change; a silo applies a list only when it is newer than the one it has.</param>
 /// <param name="Faults">The faults, by id.</param>
+/// <param name="Registry">The registry activation that made the list: a registry activated again (its silo lost) starts its versions over, and its lists are applied whatever their version.</param>
 [GenerateSerializer, Immutable, Alias("AgentSim.RuntimeFaultList")]
 public sealed record RuntimeFaultList(
     [property: Id(0)] long Version,
-    [property: Id(1)] RuntimeFault[] Faults);
+    [property: Id(1)] RuntimeFault[] Faults,
+    [property: Id(2)] string Registry = "");

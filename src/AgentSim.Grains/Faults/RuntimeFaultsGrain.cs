@@ -14,6 +14,7 @@ public sealed class RuntimeFaultsGrain(TimeProvider time) : Grain, IRuntimeFault
     public const int RetainedEnded = 100;
 
     private readonly SortedDictionary<long, RuntimeFault> _faults = [];
+    private readonly string _registry = Guid.NewGuid().ToString("N");
     private long _lastId;
     private long _version;
 
@@ -28,7 +29,7 @@ public sealed class RuntimeFaultsGrain(TimeProvider time) : Grain, IRuntimeFault
     }
 
     /// <inheritdoc />
-    public Task<RuntimeFaultList> ListAsync() => Task.FromResult(new RuntimeFaultList(_version, [.. _faults.Values]));
+    public Task<RuntimeFaultList> ListAsync() => Task.FromResult(new RuntimeFaultList(_version, [.. _faults.Values], _registry));
 
     /// <inheritdoc />
     public Task<RuntimeFault?> EndAsync(long id)

@@ -36,6 +36,7 @@ public sealed class LiveRun
     private volatile EpochSnapshot _current;
     private volatile FaultSchedule _faults;
     private long _faultsVersion = -1;
+    private string? _faultsRegistry;
 
     /// <summary>Starts the clock of <paramref name="world"/> now; <paramref name="metrics"/> sees every event (thread-safe).</summary>
     public LiveRun(World world, double timeScale, LiveConversations conversations, ISimulationObserver? metrics, TimeProvider? time = null)
@@ -75,20 +76,20 @@ public sealed class LiveRun
 
     /// <summary>
     /// Puts the runtime faults of <paramref name="list"/> in force beside the timeline, from the next turn on: each one's
-    /// wall-clock window is placed on this clock (ended ones and those of unknown names are left out). A list no newer than
-    /// the one applied is ignored. Returns whether it was applied.
+    /// wall-clock window is placed on this clock (ended ones and those of unknown names are left out). A list from the same
+    /// registry activation no newer than the one applied is ignored. Returns whether it was applied.
     /// </summary>
     public bool ApplyFaults(RuntimeFaultList list)
     {
         ArgumentNullException.ThrowIfNull(list);
         lock (_tickLock)
         {
-            if (list.Version <= _faultsVersion)
+            if (list.Registry == _faultsRegistry && list.Version <= _faultsVersion)
             {
                 return false;
             }
 
-            _faultsVersion = list.Version;
+            (_faultsRegistry, _faultsVersion) = (list.Registry, list.Version);
             var now = NowMicros;
             var utc = _time.GetUtcNow();
             var windows = new List<FaultWindow>(World.Faults.Windows);
