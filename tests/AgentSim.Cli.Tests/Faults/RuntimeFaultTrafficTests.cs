@@ -1,3 +1,9 @@
+using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Worlds;
+using AgentSim.Model.Engine;
+using AgentSim.Model.Results;
+using AgentSim.Scenarios;
+
 namespace AgentSim.Cli.Tests.Faults;
 
 /// <summary>
@@ -5,7 +11,8 @@ namespace AgentSim.Cli.Tests.Faults;
 /// governance that rolls agents back after 20 failed conversations in an hour) running at 60× with its scripted outage
 /// removed, then an outage of omnicx injected through <c>POST /api/faults</c>. Without failover conversations fail and
 /// agents are rolled back for failures; with backupcx as failover almost none fail and none is rolled back. Counts are
-/// compared over windows of wall time; no timing is asserted beyond generous bounds.
+/// compared over windows of wall time; no timing is asserted beyond generous bounds. A virtual-time run on a silo with a
+/// runtime fault is untouched by it.
 /// </summary>
 [Collection(nameof(RuntimeFaultApiTests))]
 public sealed class RuntimeFaultTrafficTests
@@ -53,6 +60,21 @@ public sealed class RuntimeFaultTrafficTests
         // With failover: backupcx carries the turns; only its own error rate fails a few, and no agent is rolled back for failures.
         Assert.True(with.FailedDuring * 4 < without.FailedDuring, $"with failover {with.FailedDuring} failed during the outage, without {without.FailedDuring}");
         Assert.Equal(with.RollbacksBefore, with.RollbacksAfter);
+    }
+
+    [Fact]
+    public async Task VirtualTimeRun_OnASiloWithARuntimeOutage_TakesFaultsFromItsTimelineAlone()
+    {
+        // The silo's real-time traffic has omnicx down; a virtual-time run on the same silo does not see it: its results
+        // equal the plain loop's byte for byte.
+        await using var silo = await FaultSilo.StartAsync("baseline");
+        await silo.AddAsync("""{"kind":"provider_outage","provider":"omnicx","duration":600}""");
+        var request = new RunRequest($"virtual-{Guid.NewGuid():N}", Presets.GetText("baseline"), "baseline.yaml", null, 1_000, 1);
+        var world = WorldCompiler.Compile(request);
+        var onSilo = ResultsJson.Serialize(ResultsBuilder.Build(world, await silo.Host.RunAsync(request, world, null, Ct)));
+        var plain = ResultsJson.Serialize(ResultsBuilder.Build(world, PlainLoopEngine.Run(world, new RunOptions(1_000, 1), cancellation: Ct)));
+        Assert.Equal(plain, onSilo);
+        Assert.Single(await silo.ListAsync());
     }
 
     [Fact]
