@@ -13,9 +13,12 @@ public interface IRuntimeFaultsGrain : IGrainWithStringKey
     /// <summary>The registry's key.</summary>
     public const string Key = "runtime-faults";
 
-    /// <summary>Adds a fault (its id is ignored) and returns it with the id it was given.</summary>
+    /// <summary>Faults in force or scheduled at once, at most: every live turn checks each of them.</summary>
+    public const int MaxFaults = 100;
+
+    /// <summary>Adds a fault (its id is ignored) and returns it with the id it was given; null when <see cref="MaxFaults"/> are already in force or scheduled.</summary>
     [Alias("Add")]
-    Task<RuntimeFault> AddAsync(RuntimeFault fault);
+    Task<RuntimeFault?> AddAsync(RuntimeFault fault);
 
     /// <summary>Every fault known: in force, scheduled, and the last to end.</summary>
     [Alias("List")]

@@ -19,13 +19,19 @@ public sealed class RuntimeFaultsGrain(TimeProvider time) : Grain, IRuntimeFault
     private long _version;
 
     /// <inheritdoc />
-    public Task<RuntimeFault> AddAsync(RuntimeFault fault)
+    public Task<RuntimeFault?> AddAsync(RuntimeFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
+        var now = time.GetUtcNow();
+        if (_faults.Values.Count(f => f.EndsAt > now) >= IRuntimeFaultsGrain.MaxFaults)
+        {
+            return Task.FromResult<RuntimeFault?>(null);
+        }
+
         var added = fault with { Id = ++_lastId };
         _faults[added.Id] = added;
         Changed();
-        return Task.FromResult(added);
+        return Task.FromResult<RuntimeFault?>(added);
     }
 
     /// <inheritdoc />

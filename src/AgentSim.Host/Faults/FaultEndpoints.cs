@@ -20,7 +20,8 @@ namespace AgentSim.Host.Faults;
 /// <c>GET /api/faults/{id}</c> shows one (ended ones too, while remembered); <c>DELETE /api/faults/{id}</c> ends one now
 /// (204). The faults live in the cluster's registry (<see cref="IRuntimeFaultsGrain"/>) and act on real-time traffic only:
 /// the silo that took the request applies them at once, the others within a second. A wrong body gets 400 naming each
-/// wrong field, an unknown id 404; every error body is RFC 9457 problem details.
+/// wrong field, an unknown id 404, a fault past <see cref="IRuntimeFaultsGrain.MaxFaults"/> in force or scheduled 409;
+/// every error body is RFC 9457 problem details.
 /// </summary>
 public static class FaultEndpoints
 {
@@ -90,7 +91,11 @@ public static class FaultEndpoints
 
         return await WithRegistryAsync(http, async registry =>
         {
-            var added = await registry.AddAsync(fault);
+            if (await registry.AddAsync(fault) is not { } added)
+            {
+                return Problem(StatusCodes.Status409Conflict, "Too many faults", $"At most {IRuntimeFaultsGrain.MaxFaults} faults may be in force or scheduled at once; end some first (DELETE {FaultsPath}/{{id}}).");
+            }
+
             run.ApplyFaults(await registry.ListAsync());
             http.Response.Headers.Location = LocationOf(added.Id);
             return Results.Json(View(added, time.GetUtcNow()), IngressEndpoints.Json, statusCode: StatusCodes.Status201Created);

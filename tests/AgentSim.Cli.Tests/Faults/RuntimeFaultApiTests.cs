@@ -181,8 +181,29 @@ public sealed class RuntimeFaultApiTests
                 : "{" + string.Join(",", Enumerable.Range(0, rng.Next(0, 6)).Select(_ => $"\"{fields[rng.Next(fields.Length)]}\":{values[rng.Next(values.Length)]}")) + "}";
             var (status, body, response) = await silo.PostAsync(json);
             response.Dispose();
-            Assert.True((int)status is 201 or 400, $"{json} → {(int)status}: {body}");
+            Assert.True((int)status is 201 or 400 or 409, $"{json} → {(int)status}: {body}");
         }
+    }
+
+    [Fact]
+    public async Task PastTheLimitOfFaultsInForceOrScheduled_409_UntilOneEnds()
+    {
+        await using var silo = await FaultSilo.StartAsync();
+        for (var i = 0; i < Abstractions.Grains.IRuntimeFaultsGrain.MaxFaults; i++)
+        {
+            await silo.AddAsync("""{"kind":"provider_degradation","provider":"omnicx","added_latency_ms":1,"start":600,"duration":60}""");
+        }
+
+        var (status, body, response) = await silo.PostAsync("""{"kind":"provider_outage","provider":"omnicx","duration":5}""");
+        response.Dispose();
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("end some first", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Abstractions.Grains.IRuntimeFaultsGrain.MaxFaults, (await silo.ListAsync()).Length);
+
+        var (ended, _, r2) = await silo.SendAsync(HttpMethod.Delete, "/api/faults/1");
+        r2.Dispose();
+        Assert.Equal(HttpStatusCode.NoContent, ended);
+        await silo.AddAsync("""{"kind":"provider_outage","provider":"omnicx","duration":5}""");
     }
 
     [Fact]
