@@ -7,6 +7,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentSim.Cli.Running;
 using AgentSim.Cli.Validation;
+using AgentSim.Model;
+using AgentSim.Model.Faults;
 using Spectre.Console;
 
 namespace AgentSim.Cli.Commands;
@@ -35,7 +37,7 @@ public static class FaultCommand
 
     private static Option<string> Url() => new("--url")
     {
-        Description = $"The silo's HTTP address (default {SiloSettings.DefaultUrls}).",
+        Description = "The silo's HTTP address.",
         DefaultValueFactory = _ => SiloSettings.DefaultUrls,
     };
 
@@ -45,7 +47,7 @@ public static class FaultCommand
     {
         var url = Url();
         var json = Json();
-        var kind = new Option<string>("--kind") { Description = "Fault kind: provider_outage, provider_degradation, provider_throttling, context_store_outage, guardrail_outage, sms_truncation, duplicate_delivery, transcription_noise.", Required = true };
+        var kind = new Option<string>("--kind") { Description = $"Fault kind: {Wire<FaultKind>.Known}.", Required = true };
         var provider = new Option<string>("--provider") { Description = "Provider it hits (provider faults; optional for message faults)." };
         var channel = new Option<string>("--channel") { Description = "Channel it is limited to (default: all)." };
         var guardrail = new Option<string>("--guardrail") { Description = "Guardrail layer it hits (guardrail_outage)." };
