@@ -50,7 +50,7 @@ public sealed class LiveMetrics : ILiveMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = OverheadBuckets });
         meter.CreateObservableGauge(LagName, () => Volatile.Read(ref _lag), AgentSimInstruments.Seconds, "How far the silo's arrival generator is behind its schedule, wall seconds.");
         meter.CreateObservableGauge(LimitName, () => Volatile.Read(ref _limit), null, "Admission limit: real-time conversations in flight.");
-        meter.CreateObservableGauge(FaultsActiveName, ObserveFaults, null, "Faults in force on the real-time clock (scenario timeline and runtime), by kind and scope.");
+        meter.CreateObservableGauge(FaultsActiveName, MeasureFaults, null, "Faults in force on the real-time clock (scenario timeline and runtime), by kind and scope.");
         _reasons = [.. Enum.GetValues<ShedReason>().Select(r => new TagList { { AgentSimInstruments.ReasonTag, r == ShedReason.Admission ? "admission" : "lag" } })];
         foreach (var reason in _reasons)
         {
@@ -75,7 +75,7 @@ public sealed class LiveMetrics : ILiveMetrics
 
     // Every kind and scope seen in force on this silo is reported, 0 once it has ended, so a dashboard sees it end rather
     // than a series that stops; the labels come from the fault kinds and the scenario's names, a bounded set.
-    private IEnumerable<Measurement<int>> ObserveFaults()
+    private IEnumerable<Measurement<int>> MeasureFaults()
     {
         if (Volatile.Read(ref _faults) is not { } source)
         {

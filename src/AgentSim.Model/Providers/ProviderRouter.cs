@@ -11,9 +11,9 @@ namespace AgentSim.Model.Providers;
 
 /// <summary>
 /// Sends a turn to a provider: the channel's primary, then its failover when the primary is unavailable, throttles or
-/// errs. A provider is unavailable when it does not carry the channel, is down this epoch or is in a scripted outage
-/// (the world's <paramref name="timeline"/>, or the snapshot's faults on the real-time clock);
-/// degradation adds latency and errors, a throttling fault 429s; a provider without AI integration adds the team's connector; throttling follows
+/// errs. A provider is unavailable when it does not carry the channel, is down this epoch or is in an outage fault (of
+/// the world's <paramref name="timeline"/>, or of the snapshot's faults on the real-time clock); degradation adds latency
+/// and errors, a throttling fault answers a share 429; a provider without AI integration adds the team's connector; throttling follows
 /// the epoch's quota unless a rate-limit layer holds the request instead, and the provider's latency is stretched by the
 /// utilisation of its quota in the previous epoch (<see cref="ProviderRuntime"/>). Not thread-safe: one per shard.
 /// </summary>
