@@ -21,6 +21,7 @@ public static class AgentSimCli
             GapCommand.Create(context),
             CompareCommand.Create(context),
             TraceCommand.Create(context),
+            FaultCommand.Create(context),
         };
 
         var parse = root.Parse(args);

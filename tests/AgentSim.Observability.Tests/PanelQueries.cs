@@ -53,6 +53,35 @@ public static partial class PanelQueries
         return queries;
     }
 
+    /// <summary>Every Prometheus annotation query of every dashboard (*.json) in <paramref name="dashboardsDirectory"/> (panel title: <c>annotation: NAME</c>).</summary>
+    public static IReadOnlyList<PanelQuery> LoadAnnotations(string dashboardsDirectory) =>
+        [.. Directory.EnumerateFiles(dashboardsDirectory, "*.json")
+            .Order(StringComparer.Ordinal)
+            .SelectMany(file =>
+            {
+                using var document = JsonDocument.Parse(File.ReadAllText(file));
+                return AnnotationsOf(Path.GetFileName(file), document.RootElement);
+            })];
+
+    /// <summary>The annotation queries of one dashboard: every entry of <c>annotations.list</c> with a PromQL <c>expr</c>.</summary>
+    public static IReadOnlyList<PanelQuery> AnnotationsOf(string dashboardName, JsonElement dashboard)
+    {
+        var queries = new List<PanelQuery>();
+        if (dashboard.TryGetProperty("annotations", out var annotations) && annotations.TryGetProperty("list", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var annotation in list.EnumerateArray())
+            {
+                if (annotation.TryGetProperty("expr", out var e) && e.GetString() is { Length: > 0 } expr)
+                {
+                    var name = annotation.TryGetProperty("name", out var n) ? n.GetString() ?? string.Empty : string.Empty;
+                    queries.Add(new PanelQuery(dashboardName, "annotation: " + name, "annotation", expr, Substitute(expr)));
+                }
+            }
+        }
+
+        return queries;
+    }
+
     /// <summary>Every panel of a dashboard, depth first, with the panels of collapsed rows after their row.</summary>
     public static IEnumerable<JsonElement> AllPanels(JsonElement dashboard)
     {

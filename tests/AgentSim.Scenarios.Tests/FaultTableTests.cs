@@ -39,6 +39,11 @@ public class FaultTableTests
     [InlineData("{kind: duplicate_delivery, duration_minutes: 5}", "faults[0].rate", "a duplicate_delivery fault needs the share of messages it hits")]
     [InlineData("{kind: transcription_noise, rate: 0, duration_minutes: 5}", "faults[0].rate", "a transcription_noise fault needs a rate above 0")]
     [InlineData("{kind: provider_degradation, provider: p, duration_minutes: 5}", "faults[0]", "a provider_degradation fault needs error_rate or added_latency_ms (or both)")]
+    [InlineData("{kind: provider_throttling, rate: 0.5, duration_minutes: 5}", "faults[0].provider", "a provider_throttling fault names the provider it hits")]
+    [InlineData("{kind: provider_throttling, provider: p, duration_minutes: 5}", "faults[0].rate", "a provider_throttling fault needs the share of requests it throttles")]
+    [InlineData("{kind: provider_throttling, provider: p, rate: 0, duration_minutes: 5}", "faults[0].rate", "a provider_throttling fault needs a rate above 0")]
+    [InlineData("{kind: provider_throttling, provider: p, rate: 0.5, error_rate: 0.1, duration_minutes: 5}", "faults[0].error_rate", "a provider_throttling fault does not use error_rate")]
+    [InlineData("{kind: provider_throttling, provider: p, guardrail: g, rate: 0.5, duration_minutes: 5}", "faults[0].guardrail", "a provider_throttling fault does not take guardrail")]
     public void LoadText_FaultAgainstItsRow_ReportsWhatTheRowSays(string fault, string field, string message)
     {
         var problem = Assert.Single(Problems(fault));

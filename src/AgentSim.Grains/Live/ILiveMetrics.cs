@@ -24,6 +24,9 @@ public interface ILiveMetrics
 
     /// <summary>Sets the admission limit (once; conversations in flight are the simulation's own gauge).</summary>
     void AdmissionLimit(int limit);
+
+    /// <summary>Observes the faults in force (timeline and runtime) through <paramref name="active"/>, read at each collection: kind wire name and scope label.</summary>
+    void ObserveFaults(Func<IEnumerable<(string Kind, string Scope)>> active);
 }
 
 /// <summary>Measures nothing (no metrics exporter on this host).</summary>
@@ -46,6 +49,11 @@ public sealed class NoLiveMetrics : ILiveMetrics
 
     /// <inheritdoc />
     public void AdmissionLimit(int limit)
+    {
+    }
+
+    /// <inheritdoc />
+    public void ObserveFaults(Func<IEnumerable<(string Kind, string Scope)>> active)
     {
     }
 }

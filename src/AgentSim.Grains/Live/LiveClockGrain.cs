@@ -6,7 +6,8 @@ namespace AgentSim.Grains.Live;
 /// <summary>
 /// Ticks its silo's <see cref="LiveRun"/> on a grain timer: every <see cref="TickEvery"/> of wall time, or every epoch of
 /// simulated time when that is shorter. Human queues are advanced to now on each tick, so a queue's decision reaches its
-/// customer at most one tick late; governance and provider state change once an epoch, as in virtual time.
+/// customer at most one tick late; governance and provider state change once an epoch, as in virtual time. Every
+/// <see cref="FaultsEvery"/> it reads the cluster's runtime faults (<see cref="IRuntimeFaultsGrain"/>) and applies them.
 /// </summary>
 [PreferLocalPlacement]
 [Immovable]
@@ -15,7 +16,11 @@ public sealed class LiveClockGrain(LiveSilo live) : Grain, ILiveClockGrain
     /// <summary>Longest wall time between ticks.</summary>
     public static readonly TimeSpan TickEvery = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How often the silo reads the cluster's runtime faults.</summary>
+    public static readonly TimeSpan FaultsEvery = TimeSpan.FromSeconds(1);
+
     private IGrainTimer? _timer;
+    private IGrainTimer? _faults;
 
     /// <inheritdoc />
     public Task StartAsync()
@@ -30,8 +35,23 @@ public sealed class LiveClockGrain(LiveSilo live) : Grain, ILiveClockGrain
                 run.Tick();
                 return Task.CompletedTask;
             }, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+            _faults = this.RegisterGrainTimer(_ => SyncFaultsAsync(run), new GrainTimerCreationOptions(TimeSpan.Zero, FaultsEvery) { KeepAlive = true });
         }
 
         return Task.CompletedTask;
+    }
+
+    // Reads the cluster's runtime faults and applies them to this silo's clock when they changed (the HTTP API also
+    // applies them at once on the silo that took the request; the others follow within FaultsEvery).
+    private async Task SyncFaultsAsync(LiveRun run)
+    {
+        try
+        {
+            run.ApplyFaults(await GrainFactory.GetGrain<IRuntimeFaultsGrain>(IRuntimeFaultsGrain.Key).ListAsync());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The registry is unreachable for now (its silo going or gone): keep the faults in force and try again.
+        }
     }
 }

@@ -5,6 +5,7 @@ using AgentSim.Model.Conversations;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
+using AgentSim.Model.Faults;
 using AgentSim.Model.Queues;
 
 namespace AgentSim.Grains.Live;
@@ -16,7 +17,9 @@ namespace AgentSim.Grains.Live;
 /// turns' handovers to the human queues (the exact queues of the virtual-time engine, advanced to now) and, once an epoch
 /// of simulated time has passed, closes it — governance, provider throttling, outages — and reads the next snapshot.
 /// A paused process does not replay the time it missed: the next epoch is the one the clock is in now. Provider quotas and
-/// AI agent concurrency act as turns happen (<see cref="LiveCapacity"/>), not per epoch.
+/// AI agent concurrency act as turns happen (<see cref="LiveCapacity"/>), not per epoch. Faults come from the scenario's
+/// timeline (in simulated time since the clock started) and from the runtime faults applied with <see cref="ApplyFaults"/>
+/// (placed from wall-clock time onto this clock); every snapshot carries both (<see cref="EpochSnapshot.Faults"/>).
 /// </summary>
 public sealed class LiveRun
 {
@@ -31,6 +34,9 @@ public sealed class LiveRun
     private readonly LiveCapacity _capacity;
     private EpochReport _epochReport;
     private volatile EpochSnapshot _current;
+    private volatile FaultSchedule _faults;
+    private long _faultsVersion = -1;
+    private string? _faultsRegistry;
 
     /// <summary>Starts the clock of <paramref name="world"/> now; <paramref name="metrics"/> sees every event (thread-safe).</summary>
     public LiveRun(World world, double timeScale, LiveConversations conversations, ISimulationObserver? metrics, TimeProvider? time = null)
@@ -49,6 +55,7 @@ public sealed class LiveRun
         _queues = [.. world.Queues.Select(q => new HumanQueue(q, world.Seed, world.TierNames))];
         _capacity = new LiveCapacity(world, timeScale);
         _epochReport = NewReport();
+        _faults = world.Faults;
         _current = Begin(0);
     }
 
@@ -63,6 +70,65 @@ public sealed class LiveRun
 
     /// <summary>The shared state in force now.</summary>
     public EpochSnapshot Current => _current;
+
+    /// <summary>The faults in force on this clock: the scenario's timeline and the runtime faults last applied.</summary>
+    public FaultSchedule Faults => _faults;
+
+    /// <summary>
+    /// Puts the runtime faults of <paramref name="list"/> in force beside the timeline, from the next turn on: each one's
+    /// wall-clock window is placed on this clock (ended ones and those of unknown names are left out). A list from the same
+    /// registry activation no newer than the one applied is ignored. Returns whether it was applied.
+    /// </summary>
+    public bool ApplyFaults(RuntimeFaultList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        lock (_tickLock)
+        {
+            if (list.Registry == _faultsRegistry && list.Version <= _faultsVersion)
+            {
+                return false;
+            }
+
+            (_faultsRegistry, _faultsVersion) = (list.Registry, list.Version);
+            var now = NowMicros;
+            var utc = _time.GetUtcNow();
+            var windows = new List<FaultWindow>(World.Faults.Windows);
+            foreach (var fault in list.Faults)
+            {
+                if (TryPlace(fault, now, utc) is { } window && window.EndMicros > now)
+                {
+                    windows.Add(window);
+                }
+            }
+
+            _faults = new FaultSchedule(windows);
+            _current = _current.WithFaults(_faults);
+            return true;
+        }
+    }
+
+    /// <summary>The faults in force now, timeline and runtime, each as its kind and scope label (<see cref="ScopeOf"/>).</summary>
+    public IReadOnlyList<(FaultKind Kind, string Scope)> ActiveFaults()
+    {
+        var now = NowMicros;
+        return [.. _faults.Windows.Where(w => w.StartMicros <= now && now < w.EndMicros).Select(w => (w.Kind, ScopeOf(w)))];
+    }
+
+    /// <summary>
+    /// What a fault is aimed at, as a metric label from the scenario's names: the provider (with <c>/channel</c> when
+    /// limited to one), the guardrail layer, the channel alone, or <c>all</c>.
+    /// </summary>
+    public string ScopeOf(FaultWindow window) => ScopeLabel(
+        window.Provider >= 0 ? World.Providers[window.Provider].Name : null,
+        window.Guardrail >= 0 ? World.Guardrails[window.Guardrail].Name : null,
+        window.Channel?.Name());
+
+    /// <summary>The scope label of a fault aimed at these names (see <see cref="ScopeOf"/>).</summary>
+    public static string ScopeLabel(string? provider, string? guardrail, string? channel)
+    {
+        var target = provider ?? guardrail;
+        return target is null ? channel ?? "all" : channel is null ? target : target + "/" + channel;
+    }
 
     /// <summary>Simulated time now, µs since the clock started.</summary>
     public long NowMicros => (long)(_time.GetElapsedTime(_start).TotalSeconds * TimeScale * 1e6);
@@ -249,13 +315,45 @@ public sealed class LiveRun
 
     private EpochSnapshot Begin(int epoch)
     {
-        var snapshot = _shared.Snapshot(EpochWindow.Of(World, epoch), _capacity);
+        var snapshot = _shared.Snapshot(EpochWindow.Of(World, epoch), _capacity).WithFaults(_faults);
         for (var a = 0; a < snapshot.AgentRolledBack.Length; a++)
         {
             _metrics?.AgentState(a, snapshot.AgentRolledBack[a]);
         }
 
         return snapshot;
+    }
+
+    // A runtime fault's wall-clock window on this clock (null when it names what this world does not have).
+    private FaultWindow? TryPlace(RuntimeFault fault, long now, DateTimeOffset utc)
+    {
+        if (!Wire<FaultKind>.TryParse(fault.Kind, out var kind))
+        {
+            return null;
+        }
+
+        var provider = fault.Provider is { } p ? Array.FindIndex(World.Providers, x => x.Name == p) : -1;
+        var guardrail = fault.Guardrail is { } g ? Array.FindIndex(World.Guardrails, x => x.Name == g) : -1;
+        Channel? channel = null;
+        if (fault.Channel is { } c)
+        {
+            if (!Wire<Channel>.TryParse(c, out var parsed))
+            {
+                return null;
+            }
+
+            channel = parsed;
+        }
+
+        if ((fault.Provider is not null && provider < 0) || (fault.Guardrail is not null && guardrail < 0))
+        {
+            return null;
+        }
+
+        return new FaultWindow(kind, SimAt(fault.StartsAt), SimAt(fault.EndsAt), provider, guardrail, channel, fault.ErrorRate, (long)(fault.AddedLatencyMs * 1000), fault.Rate);
+
+        // Saturates far out rather than overflow: a fault days away at a large time scale.
+        long SimAt(DateTimeOffset at) => (long)Math.Clamp(now + ((at - utc).TotalSeconds * TimeScale * 1e6), 0, long.MaxValue / 4);
     }
 
     private EpochReport NewReport() => new(World.Agents.Length, World.Providers.Length, World.Queues.Length);

@@ -1,5 +1,6 @@
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
+using AgentSim.Model;
 
 namespace AgentSim.Grains.Live;
 
@@ -8,16 +9,31 @@ namespace AgentSim.Grains.Live;
 /// path by which conversations start — the HTTP ingress, the Orleans client's <see cref="IIngressGrain"/> and the silo's
 /// own traffic all come through <see cref="StartAsync"/>, so admission, validation and counting are the same for all.
 /// </summary>
-public sealed class LiveSilo(IGrainFactory grains, ILiveMetrics metrics, LiveRun? run = null)
+public sealed class LiveSilo
 {
     /// <summary>Seconds a refused caller is told to wait before trying again.</summary>
     public const int RetryAfterSeconds = 1;
 
+    private readonly IGrainFactory _grains;
+    private readonly ILiveMetrics _metrics;
+
+    /// <summary>The silo's real-time side over <paramref name="run"/> (null: no scenario); the faults in force on its clock are observed as a metric.</summary>
+    public LiveSilo(IGrainFactory grains, ILiveMetrics metrics, LiveRun? run = null)
+    {
+        _grains = grains;
+        _metrics = metrics;
+        Run = run;
+        if (run is not null)
+        {
+            metrics.ObserveFaults(() => run.ActiveFaults().Select(f => (f.Kind.Name(), f.Scope)));
+        }
+    }
+
     /// <summary>The real-time clock, or null when the silo serves no scenario.</summary>
-    public LiveRun? Run { get; } = run;
+    public LiveRun? Run { get; }
 
     /// <summary>What the silo measures about its real-time side.</summary>
-    public ILiveMetrics Metrics => metrics;
+    public ILiveMetrics Metrics => _metrics;
 
     /// <summary>True once the silo is stopping: it starts no more conversations (they would only wait for a silo that is going).</summary>
     public bool Stopping { get; private set; }
@@ -46,13 +62,13 @@ public sealed class LiveSilo(IGrainFactory grains, ILiveMetrics metrics, LiveRun
 
         if (!run.Conversations.TryAdmit(out var id))
         {
-            metrics.Shed(ShedReason.Admission, 1);
+            _metrics.Shed(ShedReason.Admission, 1);
             return new IngressTicket(0, IngressStatus.Overloaded, RetryAfterSeconds);
         }
 
         try
         {
-            await grains.GetGrain<ILiveConversationGrain>(id).StartAsync(spec);
+            await _grains.GetGrain<ILiveConversationGrain>(id).StartAsync(spec);
         }
         catch
         {

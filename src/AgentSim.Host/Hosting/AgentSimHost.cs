@@ -3,6 +3,7 @@ using AgentSim.Abstractions.Messages;
 using AgentSim.Grains;
 using AgentSim.Grains.Live;
 using AgentSim.Grains.Worlds;
+using AgentSim.Host.Faults;
 using AgentSim.Host.Ingress;
 using AgentSim.Host.Http;
 using AgentSim.Host.Telemetry;
@@ -114,6 +115,7 @@ public sealed class AgentSimHost : IAsyncDisposable
             if (options.Silo)
             {
                 app.MapAgentSimIngress();
+                app.MapAgentSimFaults();
             }
             if (options.Silo && options.Dashboard)
             {

@@ -7,7 +7,8 @@ namespace AgentSim.Host.Telemetry;
 /// <summary>
 /// The real-time clock's own measurements: arrivals shed (by reason), how late steps run beyond their scaled simulated
 /// time (<c>agentsim_realtime_overhead_seconds</c>), how far the arrival generator is behind
-/// (<c>agentsim_realtime_lag_seconds</c>) and the admission limit (<c>agentsim_admission_limit</c>).
+/// (<c>agentsim_realtime_lag_seconds</c>), the admission limit (<c>agentsim_admission_limit</c>) and the faults in force
+/// (<c>agentsim_faults_active{kind,scope}</c>).
 /// </summary>
 public sealed class LiveMetrics : ILiveMetrics
 {
@@ -23,14 +24,22 @@ public sealed class LiveMetrics : ILiveMetrics
     /// <summary>Admission limit: conversations in flight (<c>agentsim_admission_limit</c>).</summary>
     public const string LimitName = "agentsim.admission.limit";
 
+    /// <summary>Faults in force on the real-time clock, timeline and runtime, by kind and scope (<c>agentsim_faults_active</c>).</summary>
+    public const string FaultsActiveName = "agentsim.faults.active";
+
+    /// <summary>The scope label: what a fault is aimed at, from the scenario's names (provider, <c>provider/channel</c>, guardrail, channel, or <c>all</c>).</summary>
+    public const string ScopeTag = "scope";
+
     // Fine at the low end: the benchmark's target is a p99 of 10 ms.
     private static readonly double[] OverheadBuckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 5];
 
     private readonly Counter<long> _shed;
     private readonly Histogram<double> _overhead;
     private readonly TagList[] _reasons;
+    private readonly HashSet<(string Kind, string Scope)> _faultsSeen = [];
     private double _lag;
     private int _limit;
+    private Func<IEnumerable<(string Kind, string Scope)>>? _faults;
 
     /// <summary>Creates the instruments on the AgentSim meter.</summary>
     public LiveMetrics(IMeterFactory meterFactory)
@@ -41,6 +50,7 @@ public sealed class LiveMetrics : ILiveMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = OverheadBuckets });
         meter.CreateObservableGauge(LagName, () => Volatile.Read(ref _lag), AgentSimInstruments.Seconds, "How far the silo's arrival generator is behind its schedule, wall seconds.");
         meter.CreateObservableGauge(LimitName, () => Volatile.Read(ref _limit), null, "Admission limit: real-time conversations in flight.");
+        meter.CreateObservableGauge(FaultsActiveName, MeasureFaults, null, "Faults in force on the real-time clock (scenario timeline and runtime), by kind and scope.");
         _reasons = [.. Enum.GetValues<ShedReason>().Select(r => new TagList { { AgentSimInstruments.ReasonTag, r == ShedReason.Admission ? "admission" : "lag" } })];
         foreach (var reason in _reasons)
         {
@@ -59,4 +69,25 @@ public sealed class LiveMetrics : ILiveMetrics
 
     /// <inheritdoc />
     public void AdmissionLimit(int limit) => Volatile.Write(ref _limit, limit);
+
+    /// <inheritdoc />
+    public void ObserveFaults(Func<IEnumerable<(string Kind, string Scope)>> active) => Volatile.Write(ref _faults, active);
+
+    // Every kind and scope seen in force on this silo is reported, 0 once it has ended, so a dashboard sees it end rather
+    // than a series that stops; the labels come from the fault kinds and the scenario's names, a bounded set.
+    private IEnumerable<Measurement<int>> MeasureFaults()
+    {
+        if (Volatile.Read(ref _faults) is not { } source)
+        {
+            return [];
+        }
+
+        var counts = source().CountBy(f => f).ToDictionary(x => x.Key, x => x.Value);
+        lock (_faultsSeen)
+        {
+            _faultsSeen.UnionWith(counts.Keys);
+            return [.. _faultsSeen.Select(f => new Measurement<int>(counts.GetValueOrDefault(f),
+                new KeyValuePair<string, object?>(AgentSimInstruments.KindTag, f.Kind), new KeyValuePair<string, object?>(ScopeTag, f.Scope)))];
+        }
+    }
 }

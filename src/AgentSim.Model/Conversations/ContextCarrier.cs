@@ -48,9 +48,10 @@ public sealed class ContextCarrier
     /// <summary>
     /// Moves <paramref name="c"/>'s context from <paramref name="from"/> to <paramref name="to"/> served by provider
     /// <paramref name="toProvider"/>; <paramref name="crossProvider"/> when failover changed provider on the same channel.
-    /// Returns the latency of a store lookup (0 otherwise).
+    /// Returns the latency of a store lookup (0 otherwise). <paramref name="faults"/>, when given, replaces the world's
+    /// timeline (the real-time clock's faults, runtime ones included).
     /// </summary>
-    public long Carry(ConversationState c, Channel from, Channel to, int toProvider, long t, ref Rng rng, bool crossProvider = false)
+    public long Carry(ConversationState c, Channel from, Channel to, int toProvider, long t, ref Rng rng, bool crossProvider = false, FaultSchedule? faults = null)
     {
         var sameProvider = !crossProvider && c.LastProvider == toProvider;
         Continuity continuity;
@@ -65,7 +66,7 @@ public sealed class ContextCarrier
         {
             continuity = Continuity.Application;
             latency = _storeLatency.SampleMicros(ref rng);
-            kept = !_faults.Active(FaultKind.ContextStoreOutage, t) && rng.Chance(store.SuccessRate);
+            kept = !(faults ?? _faults).Active(FaultKind.ContextStoreOutage, t) && rng.Chance(store.SuccessRate);
         }
         else
         {

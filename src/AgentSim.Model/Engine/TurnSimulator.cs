@@ -92,7 +92,7 @@ public sealed class TurnSimulator
         long guardMicros = 0;
 
         // 1. The customer may move to another channel; context has to follow them.
-        var switched = Switch(c, t, ref rng, ref latency);
+        var switched = Switch(c, snap, t, ref rng, ref latency);
 
         // 2. Route to a provider, failing over when the primary is down or errs; failover to another provider loses its native context.
         var provider = _router.Route(c.Channel, snap, report, t, ref rng, ref latency);
@@ -109,7 +109,7 @@ public sealed class TurnSimulator
 
         if (!switched && c.LastProvider >= 0 && c.LastProvider != provider && c.Turns > 0)
         {
-            latency += _context.Carry(c, c.Channel, c.Channel, provider, t, ref rng, crossProvider: true);
+            latency += _context.Carry(c, c.Channel, c.Channel, provider, t, ref rng, crossProvider: true, snap.Faults);
         }
 
         c.LastProvider = provider;
@@ -123,7 +123,7 @@ public sealed class TurnSimulator
             return;
         }
 
-        var faults = _world.Faults.DrawMessage(t, provider, c.Channel, ref rng);
+        var faults = (snap.Faults ?? _world.Faults).DrawMessage(t, provider, c.Channel, ref rng);
         var u = _utterance;
         UtteranceWriter.WriteCustomerTurn(u, c.Customer, c.Intent, c.Channel, ref rng, cfg.PiiRate, cfg.InjectionRate, cfg.AbuseRate);
         var agent = _world.Agents[c.Agent];
@@ -212,7 +212,7 @@ public sealed class TurnSimulator
         Next(c, behaviour, t + latency, report, ref rng);
     }
 
-    private bool Switch(ConversationState c, long t, ref Rng rng, ref long latency)
+    private bool Switch(ConversationState c, EpochSnapshot snap, long t, ref Rng rng, ref long latency)
     {
         if (c.Turns == 0 || !rng.Chance(_world.Config.Channels.SwitchProbability * c.Customer.SwitchPropensity * (1 + c.Frustration)))
         {
@@ -228,7 +228,7 @@ public sealed class TurnSimulator
         var from = c.Channel;
         c.Channel = (Channel)to;
         _observer.ChannelSwitch(from, c.Channel);
-        latency += _context.Carry(c, from, c.Channel, _world.Routes[to].Primary, t, ref rng);
+        latency += _context.Carry(c, from, c.Channel, _world.Routes[to].Primary, t, ref rng, faults: snap.Faults);
         return true;
     }
 

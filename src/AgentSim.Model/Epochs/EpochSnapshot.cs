@@ -1,4 +1,5 @@
 using AgentSim.Model.Agents;
+using AgentSim.Model.Faults;
 
 namespace AgentSim.Model.Epochs;
 
@@ -40,4 +41,27 @@ public sealed class EpochSnapshot
 
     /// <summary>The real-time clock's live capacities, or null in virtual time (where capacities act per epoch).</summary>
     public ISharedCapacity? Live { get; init; }
+
+    /// <summary>
+    /// The faults in force instead of the world's timeline: on the real-time clock, the timeline plus the faults injected at
+    /// run time. Null in virtual time, where the scenario's timeline alone applies, so a run stays reproducible.
+    /// </summary>
+    public FaultSchedule? Faults { get; init; }
+
+    /// <summary>The same snapshot with <paramref name="faults"/> in force (the arrays are shared, not copied).</summary>
+    public EpochSnapshot WithFaults(FaultSchedule? faults) => new()
+    {
+        Epoch = Epoch,
+        StartMicros = StartMicros,
+        EndMicros = EndMicros,
+        AgentRolledBack = AgentRolledBack,
+        ProviderDown = ProviderDown,
+        ProviderThrottle = ProviderThrottle,
+        AgentQueues = AgentQueues,
+        ProviderLatencyFactor = ProviderLatencyFactor,
+        ProviderUtilisation = ProviderUtilisation,
+        GuardrailDown = GuardrailDown,
+        Live = Live,
+        Faults = faults,
+    };
 }

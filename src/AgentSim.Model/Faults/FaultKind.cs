@@ -30,4 +30,8 @@ public enum FaultKind
     /// <summary>Voice transcripts are garbled: the agent misunderstands and the customer repeats themselves.</summary>
     [WireName("transcription_noise")]
     TranscriptionNoise,
+
+    /// <summary>The provider answers a share of its requests with 429 (throttled), on top of its quota.</summary>
+    [WireName("provider_throttling")]
+    ProviderThrottling,
 }

@@ -26,6 +26,8 @@ public static class FaultKinds
             "messages are delivered twice (WhatsApp) at a rate: the agent answers twice, costing time and patience"),
         new(FaultKind.TranscriptionNoise, FaultScope.None, ProviderAndChannel, FaultParameters.Rate, FaultParameters.Rate, MessageEffect.Spoils,
             "voice transcripts are garbled at a rate: the agent misunderstands and the customer repeats themselves"),
+        new(FaultKind.ProviderThrottling, FaultScope.Provider, ProviderAndChannel, FaultParameters.Rate, FaultParameters.Rate, MessageEffect.None,
+            "the provider throttles: a share (rate) of its requests is answered 429, on top of its quota; failover or a rate-limit layer's retries apply"),
     ];
 
     /// <summary>Every kind's facts, in <see cref="FaultKind"/> order.</summary>

@@ -13,6 +13,6 @@ public enum FaultParameters
     /// <summary>Added latency in milliseconds, with ±50% jitter (<c>added_latency_ms</c>).</summary>
     AddedLatency = 2,
 
-    /// <summary>Share of messages in scope it hits (<c>rate</c>).</summary>
+    /// <summary>Share of messages in scope it hits, or of requests a throttling fault answers 429 (<c>rate</c>).</summary>
     Rate = 4,
 }

@@ -58,6 +58,9 @@ public sealed class FaultSchedule
         return (error, added);
     }
 
+    /// <summary>Share of a provider's requests on a channel that throttling faults answer 429 at <paramref name="t"/> (summed over faults in force, at most 1).</summary>
+    public double Throttling(long t, int provider, Channel channel) => MessageRate(FaultKind.ProviderThrottling, t, provider, channel);
+
     /// <summary>Share of messages a message fault of <paramref name="kind"/> hits at <paramref name="t"/> (summed over faults in force, at most 1).</summary>
     public double MessageRate(FaultKind kind, long t, int provider, Channel channel)
     {

@@ -11,12 +11,13 @@ namespace AgentSim.Model.Providers;
 
 /// <summary>
 /// Sends a turn to a provider: the channel's primary, then its failover when the primary is unavailable, throttles or
-/// errs. A provider is unavailable when it does not carry the channel, is down this epoch or is in a scripted outage;
-/// degradation adds latency and errors; a provider without AI integration adds the team's connector; throttling follows
+/// errs. A provider is unavailable when it does not carry the channel, is down this epoch or is in an outage fault (of
+/// the world's <paramref name="timeline"/>, or of the snapshot's faults on the real-time clock); degradation adds latency
+/// and errors, a throttling fault answers a share 429; a provider without AI integration adds the team's connector; throttling follows
 /// the epoch's quota unless a rate-limit layer holds the request instead, and the provider's latency is stretched by the
 /// utilisation of its quota in the previous epoch (<see cref="ProviderRuntime"/>). Not thread-safe: one per shard.
 /// </summary>
-public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, GuardrailModel[] layers, FaultSchedule faults, ISimulationObserver observer)
+public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, GuardrailModel[] layers, FaultSchedule timeline, ISimulationObserver observer)
 {
     private readonly GuardrailModel[] _rateLimits = [.. layers.Where(g => g.Check is RateLimitCheck)];
 
@@ -45,6 +46,7 @@ public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, Gu
         }
 
         var provider = providers[p];
+        var faults = snapshot.Faults ?? timeline;
         report.ProviderRequests[p]++;
         var result = ProviderResult.Unavailable;
         if (provider.Carries(channel) && !snapshot.ProviderDown[p] && !faults.Active(FaultKind.ProviderOutage, t, p, channel: channel))
@@ -61,8 +63,12 @@ public sealed class ProviderRouter(Route[] routes, ProviderModel[] providers, Gu
 
             // Virtual time throttles the share of requests the previous epoch's demand put over the quota; the real-time
             // clock asks the quota's token bucket (and a rate-limit layer's retries still follow the epoch's estimate).
-            var throttled = snapshot.Live is { } live ? !live.TryAcquireProvider(p) : rng.Chance(snapshot.ProviderThrottle[p]);
-            result = throttled && !Held(channel, provider, snapshot.ProviderThrottle[p], ref rng, ref latencyMicros)
+            // A provider_throttling fault answers its share 429 on top of that (drawn only while one is in force, so a
+            // scenario without one draws exactly as before).
+            var faulted = faults.Throttling(t, p, channel);
+            var throttle = faulted > 0 ? 1 - ((1 - snapshot.ProviderThrottle[p]) * (1 - faulted)) : snapshot.ProviderThrottle[p];
+            var throttled = snapshot.Live is { } live ? (faulted > 0 && rng.Chance(faulted)) || !live.TryAcquireProvider(p) : rng.Chance(throttle);
+            result = throttled && !Held(channel, provider, throttle, ref rng, ref latencyMicros)
                 ? ProviderResult.Throttled
                 : ProviderResult.Ok;
             if (result == ProviderResult.Ok && rng.Chance(errorRate))

@@ -94,13 +94,15 @@ internal static class FaultReader
         }
         else if (!s.Has("rate"))
         {
-            s.Require("rate", $"a {name} fault needs the share of messages it hits");
+            s.Require("rate", $"a {name} fault needs the share of {RateOf(info)}");
         }
         else if (!s.Context.HasProblemsUnder(s.PathOf("rate")))
         {
-            s.Context.Report(s.PathOf("rate"), $"a {name} fault needs a rate above 0 (the share of messages it hits)");
+            s.Context.Report(s.PathOf("rate"), $"a {name} fault needs a rate above 0 (the share of {RateOf(info)})");
         }
     }
+
+    private static string RateOf(FaultKindInfo info) => info.ActsOnMessages ? "messages it hits" : "requests it throttles";
 
     private static double Value(FaultConfig f, FaultParameters parameter) => parameter switch
     {

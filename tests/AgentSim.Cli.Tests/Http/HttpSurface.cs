@@ -16,6 +16,9 @@ public static class HttpSurface
         // The ingress judges what it is sent: a wrong body, field or id is a 4xx problem (400, 404, 409, 413, 415), never a 5xx.
         new("/api/conversations", ["POST"], RoutesBelow: true, ClientErrors: true),
         new("/api/conversations/{id}", ["GET", "HEAD"], MayNotFind: true, ClientErrors: true),
+        // Runtime faults: a wrong body is a 400 problem, an unknown id 404.
+        new("/api/faults", ["GET", "HEAD", "POST"], RoutesBelow: true, ClientErrors: true),
+        new("/api/faults/{id}", ["DELETE", "GET", "HEAD"], MayNotFind: true, ClientErrors: true),
     ];
 
     /// <summary>Paths probed as well; no route serves them yet, so each answers 404 (move one into <see cref="Routes"/> when it is served).</summary>

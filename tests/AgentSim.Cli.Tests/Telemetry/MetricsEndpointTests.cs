@@ -55,6 +55,7 @@ public sealed class MetricsEndpointTests
         ["agentsim_realtime_overhead_seconds"] = [],
         ["agentsim_realtime_lag_seconds"] = [],
         ["agentsim_admission_limit"] = [],
+        ["agentsim_faults_active"] = ["kind", "scope"],
     };
 
     [Fact]

@@ -124,6 +124,22 @@ public sealed partial class DashboardTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(DashboardFiles))]
+    public void Dashboard_MarksFaultsAsAnnotations_FromTheFaultsGaugeByKindAndScope(string file)
+    {
+        var dashboard = Load(file);
+        var faults = Assert.Single(
+            dashboard.GetProperty("annotations").GetProperty("list").EnumerateArray(),
+            a => a.TryGetProperty("expr", out var e) && e.GetString()!.Contains("agentsim_faults_active", StringComparison.Ordinal));
+        Assert.Equal(DatasourceUid, DatasourceUidOf(faults, $"{file} / annotation Faults"));
+        Assert.True(faults.GetProperty("enable").GetBoolean(), $"{file}: the faults annotation is off by default");
+        Assert.Equal("max by (kind, scope) (agentsim_faults_active) > 0", faults.GetProperty("expr").GetString());
+        Assert.Equal("kind,scope", faults.GetProperty("tagKeys").GetString());
+        Assert.Contains("{{scope}}", faults.GetProperty("textFormat").GetString(), StringComparison.Ordinal);
+        Assert.Single(PanelQueries.AnnotationsOf(file, dashboard));
+    }
+
     [Fact]
     public void DockerCompose_HomeDashboard_IsTheInfrastructureGapDashboard()
     {

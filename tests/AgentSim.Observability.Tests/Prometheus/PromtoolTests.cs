@@ -32,7 +32,8 @@ public sealed class PromtoolTests
     [Fact]
     public async Task CheckRules_EveryDashboardQuery_ParsesAsPromQl()
     {
-        var queries = PanelQueries.Load(RepoPaths.Dashboards);
+        // Panel queries and annotation queries (the faults marked on every dashboard) alike.
+        IReadOnlyList<PanelQuery> queries = [.. PanelQueries.Load(RepoPaths.Dashboards), .. PanelQueries.LoadAnnotations(RepoPaths.Dashboards)];
         Assert.NotEmpty(queries);
 
         // promtool has no "parse this expression" command, so each query becomes a recording rule.

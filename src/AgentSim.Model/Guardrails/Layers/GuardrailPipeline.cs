@@ -68,5 +68,5 @@ public sealed class GuardrailPipeline(GuardrailModel[] beforeAgent, GuardrailMod
     }
 
     private bool IsDown(GuardrailModel g, EpochSnapshot snapshot, long t, ref Rng rng) =>
-        snapshot.GuardrailDown[g.Index] || faults.Active(FaultKind.GuardrailOutage, t, guardrail: g.Index) || rng.Chance(g.Config.ErrorRate);
+        snapshot.GuardrailDown[g.Index] || (snapshot.Faults ?? faults).Active(FaultKind.GuardrailOutage, t, guardrail: g.Index) || rng.Chance(g.Config.ErrorRate);
 }
