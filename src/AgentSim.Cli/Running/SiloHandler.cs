@@ -60,11 +60,17 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
 
         ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
         SiloPorts.CheckFree((settings.SiloPort, settings.SiloPortLabel), (settings.GatewayPort, settings.GatewayPortLabel));
+        if (settings.Redis is { } redis)
+        {
+            await RedisServer.CheckReachableAsync(redis, settings.RedisLabel, cancellation);
+        }
+
         await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
             new AgentSimHostOptions
             {
                 Urls = settings.Urls, Dashboard = settings.Dashboard, Traffic = traffic, Live = live, Configuration = configuration, ClusterId = settings.ClusterId,
                 SiloPort = settings.SiloPort, GatewayPort = settings.GatewayPort,
+                Clustering = settings.ClusteringKind, Redis = settings.Redis, AdvertisedAddress = settings.AdvertisedAddress,
             },
             cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
@@ -72,7 +78,12 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         context.Console.WriteLine($"  metrics   {root}/metrics");
         context.Console.WriteLine($"  health    {root}{AgentSimHealth.LivePath}, {root}{AgentSimHealth.ReadyPath}");
         context.Console.WriteLine(settings.Dashboard ? $"  dashboard {root}{AgentSimHost.DashboardPath}" : "  dashboard off (--dashboard serves it)");
-        context.Console.WriteLine($"  orleans   gateway 127.0.0.1:{host.GatewayPort}, silo port {host.SiloPort}, cluster and service id {host.ClusterId}");
+        context.Console.WriteLine($"  orleans   gateway {settings.AdvertisedAddress ?? "127.0.0.1"}:{host.GatewayPort}, silo port {host.SiloPort}, cluster and service id {host.ClusterId}");
+        if (settings.Redis is not null)
+        {
+            context.Console.WriteLine($"  cluster   membership and grain state in Redis at {settings.Redis}; clients: agentsim run --clustering redis --redis {settings.Redis} --cluster-id {host.ClusterId}");
+        }
+
         if (live is not null)
         {
             context.Console.WriteLine($"  ingress   POST {root}{IngressEndpoints.ConversationsPath}, GET {root}{IngressEndpoints.ConversationsPath}/{{id}}");

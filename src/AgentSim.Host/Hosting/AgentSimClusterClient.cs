@@ -1,0 +1,85 @@
+using AgentSim.Abstractions.Messages;
+using AgentSim.Grains;
+using AgentSim.Model.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace AgentSim.Host.Hosting;
+
+/// <summary>
+/// An Orleans client (no silo in this process) of a cluster whose membership is in Redis: it finds the cluster's gateways
+/// there, refreshes that list every <see cref="ClusterTuning.GatewayListRefreshPeriod"/>, and runs virtual-time runs on
+/// the cluster's silos, which compile the run's world from the request.
+/// </summary>
+public sealed class AgentSimClusterClient : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private int _stopped;
+
+    private AgentSimClusterClient(IHost host, string clusterId)
+    {
+        _host = host;
+        ClusterId = clusterId;
+    }
+
+    /// <summary>Cluster and service id of the cluster.</summary>
+    public string ClusterId { get; }
+
+    /// <summary>The client.</summary>
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>
+    /// Connects to cluster <paramref name="clusterId"/> whose membership is in the Redis server <paramref name="redis"/>
+    /// (<c>HOST:PORT</c> or a StackExchange.Redis configuration string); throws when no gateway of it answers.
+    /// </summary>
+    public static async Task<AgentSimClusterClient> ConnectAsync(string redis, string clusterId, LogLevel minimumLogLevel = LogLevel.Warning, CancellationToken cancellation = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(redis);
+        ArgumentException.ThrowIfNullOrEmpty(clusterId);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(minimumLogLevel);
+        builder.UseOrleansClient(client => client
+            .UseRedisClustering(options => options.ConfigurationOptions = ClusterTuning.RedisConfiguration(redis))
+            .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (clusterId, clusterId))
+            .Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = ClusterTuning.GatewayListRefreshPeriod));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return new AgentSimClusterClient(host, clusterId);
+    }
+
+    /// <summary>Runs a request to completion on the cluster; <paramref name="world"/> is the request's world compiled here (the silos compile their own from the request).</summary>
+    public Task<RunOutcome> RunAsync(RunRequest request, World world, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default) =>
+        OrleansEngine.RunAsync(Client, request, world, progress, cancellation);
+
+    /// <summary>Disconnects; safe to call more than once.</summary>
+    public async Task StopAsync(CancellationToken cancellation = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            try
+            {
+                await _host.StopAsync(cancellation);
+            }
+            finally
+            {
+                _host.Dispose();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync();
+}
