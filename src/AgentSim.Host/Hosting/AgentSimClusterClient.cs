@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains;
 using AgentSim.Model.Engine;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace AgentSim.Host.Hosting;
 
@@ -38,6 +40,13 @@ public sealed class AgentSimClusterClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(redis);
         ArgumentException.ThrowIfNullOrEmpty(clusterId);
+
+        // An Orleans client with no gateway to connect to keeps trying for minutes; the membership table says at once.
+        if (await ActiveSilosAsync(redis, clusterId) == 0)
+        {
+            throw new InvalidOperationException($"no silo of cluster '{clusterId}' is active in the membership table in Redis at {redis}");
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -49,7 +58,9 @@ public sealed class AgentSimClusterClient : IAsyncDisposable
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancellation);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(ConnectTimeout);
+            await host.StartAsync(timeout.Token);
         }
         catch
         {
@@ -58,6 +69,35 @@ public sealed class AgentSimClusterClient : IAsyncDisposable
         }
 
         return new AgentSimClusterClient(host, clusterId);
+    }
+
+    /// <summary>How long connecting to the cluster's gateways may take.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many silos of cluster <paramref name="clusterId"/> the membership table in Redis lists as active (the hash
+    /// <c>{serviceId}/members/{clusterId}</c> of <c>Microsoft.Orleans.Clustering.Redis</c>; AgentSim's service id is its cluster id).
+    /// </summary>
+    public static async Task<int> ActiveSilosAsync(string redis, string clusterId)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(ClusterTuning.RedisConfiguration(redis));
+        var entries = await connection.GetDatabase().HashGetAllAsync($"{clusterId}/members/{clusterId}");
+        var active = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Name == "Version" || !entry.Value.HasValue)
+            {
+                continue;
+            }
+
+            using var row = JsonDocument.Parse(entry.Value.ToString());
+            if (row.RootElement.TryGetProperty("Status", out var status) && status.ValueKind == JsonValueKind.Number && status.GetInt32() == (int)SiloStatus.Active)
+            {
+                active++;
+            }
+        }
+
+        return active;
     }
 
     /// <summary>Runs a request to completion on the cluster; <paramref name="world"/> is the request's world compiled here (the silos compile their own from the request).</summary>
