@@ -61,7 +61,7 @@ public sealed class SimulationRunner(CliContext context, TimeProvider time)
         AgentSimClusterClient client;
         try
         {
-            client = await AgentSimClusterClient.ConnectAsync(redis, clusterId, cancellation: cancellation);
+            client = await AgentSimClusterClient.ConnectAsync(redis, clusterId, Microsoft.Extensions.Logging.LogLevel.Error, cancellation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
