@@ -60,6 +60,11 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
 
         ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
         SiloPorts.CheckFree((settings.SiloPort, settings.SiloPortLabel), (settings.GatewayPort, settings.GatewayPortLabel));
+        if (settings.AdvertisedAddress is { } advertised && !System.Net.IPAddress.TryParse(advertised, out _))
+        {
+            await CheckResolvesAsync(advertised, settings.AdvertisedAddressLabel, cancellation);
+        }
+
         if (settings.Redis is { } redis)
         {
             await RedisServer.CheckReachableAsync(redis, settings.RedisLabel, cancellation);
@@ -121,6 +126,25 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
 
         context.Console.WriteLine("silo stopped");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Throws <see cref="CliInputException"/> naming <paramref name="label"/> when the host name <paramref name="name"/> resolves to no address here.</summary>
+    private static async Task CheckResolvesAsync(string name, string label, CancellationToken cancellation)
+    {
+        string? problem;
+        try
+        {
+            problem = (await System.Net.Dns.GetHostAddressesAsync(name, cancellation)).Length > 0 ? null : "it resolves to no address";
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            problem = ex.Message;
+        }
+
+        if (problem is not null)
+        {
+            throw new CliInputException($"{label}: '{name}' is not an IP address and its name does not resolve here ({problem}); give the IP address or host name other silos and clients reach this silo at");
+        }
     }
 
     private static (SiloTraffic? Paced, LiveTraffic? Live) Traffic(SiloSettings settings, LatestProgress progress)

@@ -43,9 +43,6 @@ public sealed class SiloSettings
         [$"{Section}:AdvertisedAddress"] = "--advertised-address",
     };
 
-    /// <summary>The clusterings a silo can use: <c>localhost</c> (one process, in-memory state) and <c>redis</c> (membership and state in Redis).</summary>
-    public static readonly IReadOnlyList<string> Clusterings = ["localhost", "redis"];
-
     /// <summary>The clocks a silo's traffic can run on.</summary>
     public static readonly IReadOnlyList<string> Clocks = ["real", "paced"];
 
@@ -103,6 +100,9 @@ public sealed class SiloSettings
     /// <summary>With <c>redis</c> clustering, the address other machines reach this silo at (IP or host name); null: 127.0.0.1 only.</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>How problems name <see cref="AdvertisedAddress"/>: the flag, or the key and where it was set.</summary>
+    public string AdvertisedAddressLabel { get; set; } = $"{Section}:AdvertisedAddress";
+
     /// <summary>Serve the Orleans Dashboard at /dashboard on <see cref="Urls"/>; off unless asked, since it shows any grain's state.</summary>
     public bool Dashboard { get; set; }
 
@@ -153,6 +153,7 @@ public sealed class SiloSettings
             Redis = reader.Text($"{Section}:Redis")?.Trim(),
             RedisLabel = reader.Label($"{Section}:Redis"),
             AdvertisedAddress = reader.Text($"{Section}:AdvertisedAddress")?.Trim(),
+            AdvertisedAddressLabel = reader.Label($"{Section}:AdvertisedAddress"),
         };
         reader.Problems.AddRange(ClusterSettings.Problems(
             settings.Clustering,
@@ -164,7 +165,7 @@ public sealed class SiloSettings
             "the silos of one cluster share it"));
         if (settings.AdvertisedAddress is not null && settings.Clustering != "redis")
         {
-            reader.Problems.Add($"{reader.Label($"{Section}:AdvertisedAddress")}: needs --clustering redis (a localhost silo is reached on 127.0.0.1 only)");
+            reader.Problems.Add($"{settings.AdvertisedAddressLabel}: needs --clustering redis (a localhost silo is reached on 127.0.0.1 only)");
         }
 
         if (!Clocks.Contains(settings.Clock))

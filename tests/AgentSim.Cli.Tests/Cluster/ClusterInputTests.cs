@@ -82,6 +82,15 @@ public sealed class ClusterInputTests
         Assert.Equal("error: --advertised-address: needs --clustering redis (a localhost silo is reached on 127.0.0.1 only)", result.Error.Trim());
     }
 
+    [Fact]
+    public async Task Silo_AdvertisedAddressThatDoesNotResolve_ExitsTwoNamingIt()
+    {
+        var result = await Cli.RunAsync("silo", "--urls", "http://127.0.0.1:0", "--clustering", "redis", "--redis", UnusedAddress, "--cluster-id", "c", "--advertised-address", "no-such-silo.invalid");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --advertised-address: 'no-such-silo.invalid' is not an IP address and its name does not resolve here", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("silo", "--urls", "http://127.0.0.1:0")]
     [InlineData("run", "baseline", "--conversations", "10")]
