@@ -58,6 +58,7 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
     private static void CheckCluster(RunSettings settings)
     {
         var problems = new List<string>(ClusterSettings.Problems(settings.Clustering, "--clustering", settings.Redis, "--redis", settings.ClusterId, "--cluster-id", "the id the cluster's silos were started with"));
+        // RunCommand has already reported these naming their source (RunClusterSettings); here they guard callers that build settings themselves.
         if (settings.OnCluster && settings.Engine != EngineKind.Orleans)
         {
             problems.Add($"--engine {settings.Engine}: runs in this process; --clustering redis needs the orleans engine");

@@ -115,6 +115,15 @@ public sealed class ClusterInputTests
     }
 
     [Fact]
+    public async Task Run_ClusteringRedisFromEnvironmentWithoutRedis_ExitsTwoNamingTheVariable()
+    {
+        var result = await AgentsimProcess.RunAsync(null, new Dictionary<string, string> { ["AGENTSIM_RUN__CLUSTERING"] = "redis", ["AGENTSIM_RUN__CLUSTERID"] = "c" }, "run", "baseline", "--conversations", "10");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: Run:Clustering (environment variable AGENTSIM_RUN__CLUSTERING): redis needs the Redis server: give --redis HOST:PORT", result.Error.Trim());
+    }
+
+    [Fact]
     public async Task Run_OnAClusterWithNoSilos_ExitsTwoNamingTheClusterId()
     {
         await using var redis = await RedisServerProcess.StartAsync(TestContext.Current.CancellationToken);
