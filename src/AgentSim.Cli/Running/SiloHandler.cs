@@ -86,7 +86,7 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         context.Console.WriteLine($"  orleans   gateway {settings.AdvertisedAddress ?? "127.0.0.1"}:{host.GatewayPort}, silo port {host.SiloPort}, cluster and service id {host.ClusterId}");
         if (settings.Redis is not null)
         {
-            context.Console.WriteLine($"  cluster   membership and grain state in Redis at {settings.Redis}; clients: agentsim run --clustering redis --redis {settings.Redis} --cluster-id {host.ClusterId}");
+            context.Console.WriteLine($"  cluster   membership and grain state in Redis at {RedisServer.Display(settings.Redis)}; clients: agentsim run --clustering redis --redis {RedisServer.Display(settings.Redis)} --cluster-id {host.ClusterId}");
         }
 
         if (live is not null)

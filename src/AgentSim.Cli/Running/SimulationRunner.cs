@@ -66,13 +66,13 @@ public sealed class SimulationRunner(CliContext context, TimeProvider time)
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new CliInputException(
-                $"--cluster-id {clusterId}: no silo of this cluster could be reached through Redis at {redis} ({ex.GetBaseException().Message.Split('\n', 2)[0].Trim()}); start them with agentsim silo --clustering redis --redis {redis} --cluster-id {clusterId}",
+                $"--cluster-id {clusterId}: no silo of this cluster could be reached through Redis at {RedisServer.Display(redis)} ({ex.GetBaseException().Message.Split('\n', 2)[0].Trim()}); start them with agentsim silo --clustering redis --redis {RedisServer.Display(redis)} --cluster-id {clusterId}",
                 ex);
         }
 
         await using (client)
         {
-            context.Console.WriteLine($"cluster: {clusterId} (membership in Redis at {redis}), this process a client");
+            context.Console.WriteLine($"cluster: {clusterId} (membership in Redis at {RedisServer.Display(redis)}), this process a client");
             var startup = time.GetElapsedTime(connectStart);
             var startedAt = time.GetUtcNow();
             var outcome = await ProgressDisplay.RunAsync(context, request.Conversations, progress => client.RunAsync(request, world, progress, cancellation));

@@ -10,6 +10,9 @@ public static class RedisServer
     /// <summary>How long the reachability check waits for the server to answer.</summary>
     public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>The address part of <paramref name="value"/> (<c>HOST:PORT</c>), for messages: options after it, such as a password, are left out.</summary>
+    public static string Display(string value) => value.Split(',', 2)[0].Trim();
+
     /// <summary>Why <paramref name="value"/> is not a Redis address (<c>HOST:PORT</c>), or null when it is one.</summary>
     public static string? FormProblem(string value)
     {
@@ -59,7 +62,7 @@ public static class RedisServer
 
         if (problem is not null)
         {
-            throw new CliInputException([$"{label}: no Redis server answers at {value.Split(',', 2)[0].Trim()} ({problem}); start one (redis-server --port PORT) or give the right HOST:PORT"]);
+            throw new CliInputException([$"{label}: no Redis server answers at {Display(value)} ({problem}); start one (redis-server --port PORT) or give the right HOST:PORT"]);
         }
     }
 }

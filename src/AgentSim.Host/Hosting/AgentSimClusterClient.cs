@@ -44,7 +44,7 @@ public sealed class AgentSimClusterClient : IAsyncDisposable
         // An Orleans client with no gateway to connect to keeps trying for minutes; the membership table says at once.
         if (await ActiveSilosAsync(redis, clusterId) == 0)
         {
-            throw new InvalidOperationException($"no silo of cluster '{clusterId}' is active in the membership table in Redis at {redis}");
+            throw new InvalidOperationException($"no silo of cluster '{clusterId}' is active in the membership table");
         }
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
