@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command. Installs what the tests need when it is missing (prometheus and promtool, docker-compose,
-# hey, and chromium for the load report's headless-browser test: apt-get, as root or with sudo), runs `dotnet test`
+# hey, chromium for the load report's headless-browser test, and redis-server for the cluster tests, which start their
+# own on a free loopback port: apt-get, as root or with sudo), runs `dotnet test`
 # with any arguments given here, prints one "N passed, N failed" line last and exits with dotnet test's status.
 #   ./test.sh                                                     every test project
 #   ./test.sh --project tests/AgentSim.Model.Tests -- --filter-class '*GoldenResultsTests'
@@ -13,23 +14,23 @@ as_root() {
     elif command -v sudo >/dev/null 2>&1; then
         sudo "$@"
     else
-        echo "test.sh: installing prometheus, docker-compose, hey and chromium needs root or sudo; install them yourself, then run ./test.sh again" >&2
+        echo "test.sh: installing prometheus, docker-compose, hey, chromium and redis-server needs root or sudo; install them yourself, then run ./test.sh again" >&2
         exit 1
     fi
 }
 
 missing=()
-for tool in prometheus promtool docker-compose hey chromium; do
+for tool in prometheus promtool docker-compose hey chromium redis-server; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]} > 0)); then
     if ! command -v apt-get >/dev/null 2>&1; then
-        echo "test.sh: ${missing[*]} not on PATH and no apt-get here; install prometheus (with promtool), docker-compose, hey and chromium, then run ./test.sh again" >&2
+        echo "test.sh: ${missing[*]} not on PATH and no apt-get here; install prometheus (with promtool), docker-compose, hey, chromium and redis-server, then run ./test.sh again" >&2
         exit 1
     fi
-    echo "test.sh: ${missing[*]} not on PATH; installing prometheus, docker-compose, hey and chromium with apt-get" >&2
+    echo "test.sh: ${missing[*]} not on PATH; installing prometheus, docker-compose, hey, chromium and redis-server with apt-get" >&2
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus docker-compose hey chromium
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus docker-compose hey chromium redis-server
 fi
 
 log="$(mktemp -t agentsim-test.XXXXXX.log)"

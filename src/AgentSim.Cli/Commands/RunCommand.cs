@@ -38,21 +38,33 @@ public static class RunCommand
         var engine = new Option<string>("--engine") { Description = "orleans (in-process silo) or loop (plain loop).", DefaultValueFactory = _ => EngineKind.Orleans };
         engine.AcceptOnlyFromAmong(EngineKind.Orleans, EngineKind.Loop);
 
+        var clustering = new Option<string>("--clustering") { Description = "localhost (default): run on a silo in this process; redis: run on an existing cluster (agentsim silo --clustering redis) as an Orleans client; results are the same (config key Run:Clustering)." };
+        clustering.AcceptOnlyFromAmong("localhost", "redis");
+        var redis = new Option<string>("--redis") { Description = "The Redis server holding the cluster's membership, HOST:PORT, with --clustering redis (Run:Redis)." };
+        var clusterId = new Option<string>("--cluster-id") { Description = "The cluster to run on, with --clustering redis; with localhost, the in-process silo's id (Run:ClusterId)." };
+
         var command = new Command("run", "Run a scenario and write results.json, run-info.json, summary.md and report.html.")
         {
-            scenario, seed, conversations, rate, output, metricsPort, parallelism, engine,
+            scenario, seed, conversations, rate, output, metricsPort, parallelism, engine, clustering, redis, clusterId,
         };
-        command.SetAction((parse, cancellation) => new RunHandler(context).RunAsync(
-            new RunSettings(
-                parse.GetValue(scenario) ?? DefaultScenario,
-                parse.GetValue(seed),
-                parse.GetValue(conversations),
-                parse.GetValue(output) ?? "out",
-                parse.GetValue(metricsPort),
-                parse.GetValue(parallelism) ?? Environment.ProcessorCount,
-                parse.GetValue(engine) ?? EngineKind.Orleans,
-                parse.GetValue(rate)),
-            cancellation));
+        command.SetAction((parse, cancellation) =>
+        {
+            var cluster = RunClusterSettings.Read(parse.GetValue(clustering), parse.GetValue(redis), parse.GetValue(clusterId));
+            return new RunHandler(context).RunAsync(
+                new RunSettings(
+                    parse.GetValue(scenario) ?? DefaultScenario,
+                    parse.GetValue(seed),
+                    parse.GetValue(conversations),
+                    parse.GetValue(output) ?? "out",
+                    parse.GetValue(metricsPort),
+                    parse.GetValue(parallelism) ?? Environment.ProcessorCount,
+                    parse.GetValue(engine) ?? EngineKind.Orleans,
+                    parse.GetValue(rate),
+                    cluster.Clustering,
+                    cluster.Redis,
+                    cluster.ClusterId),
+                cancellation);
+        });
         return command;
     }
 }

@@ -22,16 +22,19 @@ public static class SiloCommand
         var epoch = RealOption.Between("--epoch-seconds", "Epoch length in simulated seconds, overriding the scenario's (Silo:EpochSeconds, default 1).", RunLimits.MinEpochSeconds, RunLimits.MaxEpochSeconds, "a number from 0.001 (one millisecond) to 86400 (one day)");
         var seed = NumberOption.Create("--seed", "Seed override (Silo:Seed; default: the scenario's seed).", 0UL, ulong.MaxValue);
         var parallelism = NumberOption.Create("--parallelism", "Conversation shards side by side (Silo:Parallelism; default: processor count).", 1, 1024);
-        var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster and service id (Silo:ClusterId; default: unique per process)." };
+        var clusterId = new Option<string>("--cluster-id") { Description = "Orleans cluster and service id (Silo:ClusterId; default: unique per process; required with --clustering redis)." };
         var clock = new Option<string>("--clock") { Description = "real (default): conversations run in real time with admission control and the HTTP ingress at /api/conversations; paced: the virtual-time engine's epochs paced against the wall clock (Silo:Clock)." };
         var maxInFlight = NumberOption.Create("--max-in-flight", $"Admission limit of the real-time clock: conversations in flight; past it arrivals are shed and the ingress answers 503 (Silo:MaxInFlight, default {Grains.Live.LiveConversations.DefaultLimit}).", 1, 10_000_000);
-        var siloPort = NumberOption.Create("--silo-port", "Orleans silo-to-silo port on 127.0.0.1 (Silo:SiloPort; default or 0: a free port).", 0, 65535);
-        var gatewayPort = NumberOption.Create("--gateway-port", "Orleans client gateway port on 127.0.0.1, for a client's localhost clustering (Silo:GatewayPort; default or 0: a free port).", 0, 65535);
+        var siloPort = NumberOption.Create("--silo-port", "Orleans silo-to-silo port, on 127.0.0.1 unless --advertised-address (Silo:SiloPort; default or 0: a free port).", 0, 65535);
+        var gatewayPort = NumberOption.Create("--gateway-port", "Orleans client gateway port, on 127.0.0.1 unless --advertised-address (Silo:GatewayPort; default or 0: a free port).", 0, 65535);
+        var clustering = new Option<string>("--clustering") { Description = "localhost (default): this silo alone, in-memory state; redis: membership and grain state in Redis, so several silo processes form one cluster (Silo:Clustering)." };
+        var redis = new Option<string>("--redis") { Description = "The Redis server of --clustering redis, HOST:PORT (Silo:Redis)." };
+        var advertised = new Option<string>("--advertised-address") { Description = "With --clustering redis: the IP or host name other machines reach this silo at; it then listens on every interface (Silo:AdvertisedAddress; default 127.0.0.1, this machine only)." };
         var dashboard = new Option<bool>("--dashboard") { Description = "Serve the Orleans Dashboard at /dashboard on --urls (Silo:Dashboard; default off: it shows any grain's state to whoever reaches it)." };
 
         var command = new Command("silo", "Run a long-lived silo serving /metrics, /health/live, /health/ready (and /dashboard with --dashboard) and an Orleans gateway, optionally generating traffic in real time.")
         {
-            urls, scenario, rate, timeScale, epoch, seed, parallelism, clusterId, clock, maxInFlight, siloPort, gatewayPort, dashboard,
+            urls, scenario, rate, timeScale, epoch, seed, parallelism, clusterId, clock, maxInFlight, siloPort, gatewayPort, dashboard, clustering, redis, advertised,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -57,6 +60,9 @@ public static class SiloCommand
             Flag($"{SiloSettings.Section}:SiloPort", Invariant(parse.GetValue(siloPort)));
             Flag($"{SiloSettings.Section}:GatewayPort", Invariant(parse.GetValue(gatewayPort)));
             Flag($"{SiloSettings.Section}:Dashboard", parse.GetResult(dashboard) is not { Implicit: false } ? null : parse.GetValue(dashboard) ? "true" : "false");
+            Flag($"{SiloSettings.Section}:Clustering", parse.GetValue(clustering));
+            Flag($"{SiloSettings.Section}:Redis", parse.GetValue(redis));
+            Flag($"{SiloSettings.Section}:AdvertisedAddress", parse.GetValue(advertised));
             return new SiloHandler(context).RunAsync(flags, cancellation);
         });
         return command;

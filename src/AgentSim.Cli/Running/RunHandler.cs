@@ -29,6 +29,7 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
     /// <summary>Runs; returns the exit code.</summary>
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellation)
     {
+        CheckCluster(settings);
         // Read, validated and compiled once, here: a bad scenario throws ScenarioLoadException before any silo starts
         // (the command line reports it, exit 2), and the engines and the silo's grains all use this world.
         var scenario = CompiledScenario.Compile(ScenarioSource.Resolve(settings.Scenario).With(settings.Rate, epochSeconds: null), settings.Seed);
@@ -36,7 +37,7 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
         ConversationBudget.Check(world.Config, settings.Conversations);
         var request = scenario.ToRunRequest($"run-{Guid.NewGuid():N}", settings.Conversations ?? world.Config.Conversations, settings.Parallelism);
 
-        context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations at {world.Config.Arrivals.RatePerSecond:0.######}/s) on the {settings.Engine} engine, parallelism {settings.Parallelism}.");
+        context.Console.WriteLine($"Running {world.Config.Name} (seed {world.Seed}, {request.Conversations:N0} conversations at {world.Config.Arrivals.RatePerSecond:0.######}/s) on the {settings.Engine} engine{(settings.OnCluster ? $" of cluster {settings.ClusterId}" : "")}, parallelism {settings.Parallelism}.");
         var execution = await new SimulationRunner(context, _time).RunAsync(settings, request, world, cancellation);
         var results = ResultsBuilder.Build(world, execution.Outcome);
         var info = Info(settings, scenario, request, execution);
@@ -51,6 +52,27 @@ public sealed class RunHandler(CliContext context, TimeProvider? time = null)
         ConsoleSummary.Write(context.Console, tables);
         context.Console.WriteLine($"Wrote {ResultsFile}, {RunInfoFile}, {SummaryFile} and {ReportFile} to {directory}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Throws <see cref="CliInputException"/> naming each flag whose cluster setting is wrong or missing.</summary>
+    private static void CheckCluster(RunSettings settings)
+    {
+        var problems = new List<string>(ClusterSettings.Problems(settings.Clustering, "--clustering", settings.Redis, "--redis", settings.ClusterId, "--cluster-id", "the id the cluster's silos were started with"));
+        // RunCommand has already reported these naming their source (RunClusterSettings); here they guard callers that build settings themselves.
+        if (settings.OnCluster && settings.Engine != EngineKind.Orleans)
+        {
+            problems.Add($"--engine {settings.Engine}: runs in this process; --clustering redis needs the orleans engine");
+        }
+
+        if (settings.OnCluster && settings.MetricsPort is not null)
+        {
+            problems.Add("--metrics-port: with --clustering redis the run's metrics are on the cluster's silos (each silo's /metrics), not in this client");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CliInputException(problems);
+        }
     }
 
     private static RunInfo Info(RunSettings settings, CompiledScenario scenario, RunRequest request, RunExecution execution)

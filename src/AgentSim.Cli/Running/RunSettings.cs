@@ -9,4 +9,22 @@ namespace AgentSim.Cli.Running;
 /// <param name="Parallelism">Shards side by side.</param>
 /// <param name="Engine">orleans or loop.</param>
 /// <param name="Rate">New conversations per simulated second, overriding the scenario's <c>arrivals.rate_per_second</c>; null keeps it.</param>
-public sealed record RunSettings(string Scenario, ulong? Seed, long? Conversations, string OutputDirectory, int? MetricsPort, int Parallelism, string Engine, double? Rate = null);
+/// <param name="Clustering"><c>localhost</c> (an in-process silo) or <c>redis</c> (this process is a client of an existing cluster whose membership is in <paramref name="Redis"/>).</param>
+/// <param name="Redis">The Redis server (<c>HOST:PORT</c>) of <c>redis</c> clustering; null otherwise.</param>
+/// <param name="ClusterId">The cluster to run on with <c>redis</c> clustering; with <c>localhost</c>, the in-process silo's id (null: a unique one).</param>
+public sealed record RunSettings(
+    string Scenario,
+    ulong? Seed,
+    long? Conversations,
+    string OutputDirectory,
+    int? MetricsPort,
+    int Parallelism,
+    string Engine,
+    double? Rate = null,
+    string Clustering = "localhost",
+    string? Redis = null,
+    string? ClusterId = null)
+{
+    /// <summary>True when the run goes to an existing cluster as an Orleans client.</summary>
+    public bool OnCluster => Clustering == "redis";
+}

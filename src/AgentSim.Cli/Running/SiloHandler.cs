@@ -60,11 +60,22 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
 
         ListenUrls.CheckFree(settings.Urls, settings.UrlsLabel);
         SiloPorts.CheckFree((settings.SiloPort, settings.SiloPortLabel), (settings.GatewayPort, settings.GatewayPortLabel));
+        if (settings.AdvertisedAddress is { } advertised && !System.Net.IPAddress.TryParse(advertised, out _))
+        {
+            await CheckResolvesAsync(advertised, settings.AdvertisedAddressLabel, cancellation);
+        }
+
+        if (settings.Redis is { } redis)
+        {
+            await RedisServer.CheckReachableAsync(redis, settings.RedisLabel, cancellation);
+        }
+
         await using var host = await ListenUrls.StartAsync(settings.UrlsLabel, () => AgentSimHost.StartAsync(
             new AgentSimHostOptions
             {
                 Urls = settings.Urls, Dashboard = settings.Dashboard, Traffic = traffic, Live = live, Configuration = configuration, ClusterId = settings.ClusterId,
                 SiloPort = settings.SiloPort, GatewayPort = settings.GatewayPort,
+                Clustering = settings.ClusteringKind, Redis = settings.Redis, AdvertisedAddress = settings.AdvertisedAddress,
             },
             cancellation));
         var root = host.BaseUri!.ToString().TrimEnd('/');
@@ -72,7 +83,12 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
         context.Console.WriteLine($"  metrics   {root}/metrics");
         context.Console.WriteLine($"  health    {root}{AgentSimHealth.LivePath}, {root}{AgentSimHealth.ReadyPath}");
         context.Console.WriteLine(settings.Dashboard ? $"  dashboard {root}{AgentSimHost.DashboardPath}" : "  dashboard off (--dashboard serves it)");
-        context.Console.WriteLine($"  orleans   gateway 127.0.0.1:{host.GatewayPort}, silo port {host.SiloPort}, cluster and service id {host.ClusterId}");
+        context.Console.WriteLine($"  orleans   gateway {settings.AdvertisedAddress ?? "127.0.0.1"}:{host.GatewayPort}, silo port {host.SiloPort}, cluster and service id {host.ClusterId}");
+        if (settings.Redis is not null)
+        {
+            context.Console.WriteLine($"  cluster   membership and grain state in Redis at {RedisServer.Display(settings.Redis)}; clients: agentsim run --clustering redis --redis {RedisServer.Display(settings.Redis)} --cluster-id {host.ClusterId}");
+        }
+
         if (live is not null)
         {
             context.Console.WriteLine($"  ingress   POST {root}{IngressEndpoints.ConversationsPath}, GET {root}{IngressEndpoints.ConversationsPath}/{{id}}");
@@ -110,6 +126,25 @@ public sealed class SiloHandler(CliContext context, TimeProvider? time = null)
 
         context.Console.WriteLine("silo stopped");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Throws <see cref="CliInputException"/> naming <paramref name="label"/> when the host name <paramref name="name"/> resolves to no address here.</summary>
+    private static async Task CheckResolvesAsync(string name, string label, CancellationToken cancellation)
+    {
+        string? problem;
+        try
+        {
+            problem = (await System.Net.Dns.GetHostAddressesAsync(name, cancellation)).Length > 0 ? null : "it resolves to no address";
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            problem = ex.Message;
+        }
+
+        if (problem is not null)
+        {
+            throw new CliInputException($"{label}: '{name}' is not an IP address and its name does not resolve here ({problem}); give the IP address or host name other silos and clients reach this silo at");
+        }
     }
 
     private static (SiloTraffic? Paced, LiveTraffic? Live) Traffic(SiloSettings settings, LatestProgress progress)

@@ -1,4 +1,5 @@
 using AgentSim.Cli.Validation;
+using AgentSim.Host.Hosting;
 using AgentSim.Scenarios.Reading;
 using Microsoft.Extensions.Configuration;
 
@@ -37,6 +38,9 @@ public sealed class SiloSettings
         [$"{Section}:SiloPort"] = "--silo-port",
         [$"{Section}:GatewayPort"] = "--gateway-port",
         [$"{Section}:Dashboard"] = "--dashboard",
+        [$"{Section}:Clustering"] = "--clustering",
+        [$"{Section}:Redis"] = "--redis",
+        [$"{Section}:AdvertisedAddress"] = "--advertised-address",
     };
 
     /// <summary>The clocks a silo's traffic can run on.</summary>
@@ -69,17 +73,35 @@ public sealed class SiloSettings
     /// <summary>Cluster and service id; null makes one unique to this process.</summary>
     public string? ClusterId { get; set; }
 
-    /// <summary>Port of the silo-to-silo endpoint on 127.0.0.1; null (or 0) picks a free one.</summary>
+    /// <summary>Port of the silo-to-silo endpoint (on 127.0.0.1, or every interface with <see cref="AdvertisedAddress"/>); null (or 0) picks a free one.</summary>
     public int? SiloPort { get; set; }
 
     /// <summary>How problems name <see cref="SiloPort"/>: the flag, or the key and where it was set.</summary>
     public string SiloPortLabel { get; set; } = $"{Section}:SiloPort";
 
-    /// <summary>Port of the Orleans client gateway on 127.0.0.1; null (or 0) picks a free one.</summary>
+    /// <summary>Port of the Orleans client gateway (on 127.0.0.1, or every interface with <see cref="AdvertisedAddress"/>); null (or 0) picks a free one.</summary>
     public int? GatewayPort { get; set; }
 
     /// <summary>How problems name <see cref="GatewayPort"/>: the flag, or the key and where it was set.</summary>
     public string GatewayPortLabel { get; set; } = $"{Section}:GatewayPort";
+
+    /// <summary><c>localhost</c> (the default: this silo alone, in-memory state) or <c>redis</c> (membership and grain state in <see cref="Redis"/>).</summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary>The clustering as the host knows it.</summary>
+    public ClusteringKind ClusteringKind => Clustering == "redis" ? ClusteringKind.Redis : ClusteringKind.Localhost;
+
+    /// <summary>The Redis server (<c>HOST:PORT</c>) of <c>redis</c> clustering; null otherwise.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>How problems name <see cref="Redis"/>: the flag, or the key and where it was set.</summary>
+    public string RedisLabel { get; set; } = $"{Section}:Redis";
+
+    /// <summary>With <c>redis</c> clustering, the address other machines reach this silo at (IP or host name); null: 127.0.0.1 only.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>How problems name <see cref="AdvertisedAddress"/>: the flag, or the key and where it was set.</summary>
+    public string AdvertisedAddressLabel { get; set; } = $"{Section}:AdvertisedAddress";
 
     /// <summary>Serve the Orleans Dashboard at /dashboard on <see cref="Urls"/>; off unless asked, since it shows any grain's state.</summary>
     public bool Dashboard { get; set; }
@@ -127,7 +149,25 @@ public sealed class SiloSettings
             GatewayPort = (int?)reader.Whole($"{Section}:GatewayPort", 0, 65535),
             GatewayPortLabel = reader.Label($"{Section}:GatewayPort"),
             Dashboard = reader.Switch($"{Section}:Dashboard") ?? false,
+            Clustering = reader.Text($"{Section}:Clustering")?.Trim().ToLowerInvariant() ?? "localhost",
+            Redis = reader.Text($"{Section}:Redis")?.Trim(),
+            RedisLabel = reader.Label($"{Section}:Redis"),
+            AdvertisedAddress = reader.Text($"{Section}:AdvertisedAddress")?.Trim(),
+            AdvertisedAddressLabel = reader.Label($"{Section}:AdvertisedAddress"),
         };
+        reader.Problems.AddRange(ClusterSettings.Problems(
+            settings.Clustering,
+            reader.Label($"{Section}:Clustering"),
+            settings.Redis,
+            settings.RedisLabel,
+            settings.ClusterId,
+            reader.Label($"{Section}:ClusterId"),
+            "the silos of one cluster share it"));
+        if (settings.AdvertisedAddress is not null && settings.Clustering != "redis")
+        {
+            reader.Problems.Add($"{settings.AdvertisedAddressLabel}: needs --clustering redis (a localhost silo is reached on 127.0.0.1 only)");
+        }
+
         if (!Clocks.Contains(settings.Clock))
         {
             reader.Problems.Add($"{reader.Label($"{Section}:Clock")}: '{settings.Clock}' is not a clock; use {string.Join(" or ", Clocks)}");

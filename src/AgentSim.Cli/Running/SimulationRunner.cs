@@ -1,22 +1,31 @@
 using AgentSim.Abstractions.Messages;
+using AgentSim.Cli.Validation;
 using AgentSim.Host.Hosting;
 using AgentSim.Model.Engine;
 using Spectre.Console;
 
 namespace AgentSim.Cli.Running;
 
-/// <summary>Runs a request on the chosen engine, with the embedded host (silo and/or /metrics) up only while the run lasts.</summary>
+/// <summary>
+/// Runs a request on the chosen engine, with the embedded host (silo and/or /metrics) up only while the run lasts, or
+/// (with <c>--clustering redis</c>) on an existing cluster as an Orleans client.
+/// </summary>
 public sealed class SimulationRunner(CliContext context, TimeProvider time)
 {
     /// <summary>Runs the request to completion, showing progress.</summary>
     public async Task<RunExecution> RunAsync(RunSettings settings, RunRequest request, World world, CancellationToken cancellation)
     {
+        if (settings.OnCluster)
+        {
+            return await RunOnClusterAsync(settings, request, world, cancellation);
+        }
+
         var orleans = settings.Engine == EngineKind.Orleans;
         var hostStart = time.GetTimestamp();
         AgentSimHost? host = null;
         if (orleans || settings.MetricsPort is not null)
         {
-            host = await AgentSimHost.StartAsync(new AgentSimHostOptions { Silo = orleans, MetricsPort = settings.MetricsPort }, cancellation);
+            host = await AgentSimHost.StartAsync(new AgentSimHostOptions { Silo = orleans, MetricsPort = settings.MetricsPort, ClusterId = settings.ClusterId }, cancellation);
         }
 
         try
@@ -39,6 +48,35 @@ public sealed class SimulationRunner(CliContext context, TimeProvider time)
             {
                 await host.StopAsync(CancellationToken.None);
             }
+        }
+    }
+
+    /// <summary>Runs the request on an existing Redis cluster as an Orleans client; its silos compile the world from the request.</summary>
+    private async Task<RunExecution> RunOnClusterAsync(RunSettings settings, RunRequest request, World world, CancellationToken cancellation)
+    {
+        var redis = settings.Redis!;
+        var clusterId = settings.ClusterId!;
+        var connectStart = time.GetTimestamp();
+        await RedisServer.CheckReachableAsync(redis, "--redis", cancellation);
+        AgentSimClusterClient client;
+        try
+        {
+            client = await AgentSimClusterClient.ConnectAsync(redis, clusterId, Microsoft.Extensions.Logging.LogLevel.Error, cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new CliInputException(
+                $"--cluster-id {clusterId}: no silo of this cluster could be reached through Redis at {RedisServer.Display(redis)} ({ex.GetBaseException().Message.Split('\n', 2)[0].Trim()}); start them with agentsim silo --clustering redis --redis {RedisServer.Display(redis)} --cluster-id {clusterId}",
+                ex);
+        }
+
+        await using (client)
+        {
+            context.Console.WriteLine($"cluster: {clusterId} (membership in Redis at {RedisServer.Display(redis)}), this process a client");
+            var startup = time.GetElapsedTime(connectStart);
+            var startedAt = time.GetUtcNow();
+            var outcome = await ProgressDisplay.RunAsync(context, request.Conversations, progress => client.RunAsync(request, world, progress, cancellation));
+            return new RunExecution(outcome, startedAt, time.GetUtcNow(), startup);
         }
     }
 }

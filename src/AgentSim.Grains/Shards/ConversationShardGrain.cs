@@ -5,10 +5,16 @@ using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Tallies;
+using Orleans.Placement;
 
 namespace AgentSim.Grains.Shards;
 
-/// <summary>Thin shell over a model <see cref="Shard"/> and its <see cref="RunTally"/>; one activation per shard so shards run in parallel.</summary>
+/// <summary>
+/// Thin shell over a model <see cref="Shard"/> and its <see cref="RunTally"/>; one activation per shard so shards run in
+/// parallel. Placed at random: on a cluster the shards of a run spread over the silos (Orleans' default, resource-optimized
+/// placement, keeps them all on the coordinator's silo while the silos are idle); results do not depend on placement.
+/// </summary>
+[RandomPlacement]
 public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserverFactory observers) : Grain, IConversationShardGrain
 {
     private ConversationShardState? _state;

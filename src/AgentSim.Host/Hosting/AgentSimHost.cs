@@ -23,8 +23,8 @@ using Orleans.Dashboard;
 namespace AgentSim.Host.Hosting;
 
 /// <summary>
-/// An AgentSim host: an in-process Orleans silo (localhost clustering on the given or free ports, the given or a unique
-/// cluster id, in-memory state) and, optionally, an HTTP endpoint on 127.0.0.1 (or the given URLs) serving Prometheus
+/// An AgentSim host: an in-process Orleans silo (localhost clustering and in-memory state, or membership and state in
+/// Redis; on the given or free ports, the given or a unique cluster id) and, optionally, an HTTP endpoint on 127.0.0.1 (or the given URLs) serving Prometheus
 /// metrics, health and, when asked, the Orleans Dashboard (every error answer a problem details body), and traffic the
 /// silo generates by itself. Start it, use its grain factory or wait for shutdown, stop it.
 /// </summary>
@@ -194,9 +194,23 @@ public sealed class AgentSimHost : IAsyncDisposable
             var (siloPort, gatewayPort) = FreePorts.ForSilo(options.SiloPort, options.GatewayPort);
             builder.UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
-                    .AddMemoryGrainStorageAsDefault()
-                    .AddAgentSimGrains();
+                if (options.Clustering == ClusteringKind.Redis)
+                {
+                    var redis = options.Redis ?? throw new ArgumentException("Redis clustering needs the Redis server's address.", nameof(options));
+                    var (address, anyAddress) = Advertised(options.AdvertisedAddress);
+                    silo.UseRedisClustering(redisOptions => redisOptions.ConfigurationOptions = ClusterTuning.RedisConfiguration(redis))
+                        .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (clusterId, clusterId))
+                        .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: anyAddress)
+                        .Configure<ClusterMembershipOptions>(ClusterTuning.Apply)
+                        .AddRedisGrainStorageAsDefault(storage => storage.ConfigurationOptions = ClusterTuning.RedisConfiguration(redis));
+                }
+                else
+                {
+                    silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
+                        .AddMemoryGrainStorageAsDefault();
+                }
+
+                silo.AddAgentSimGrains();
                 if (options.Dashboard)
                 {
                     silo.AddDashboard();
@@ -225,6 +239,24 @@ public sealed class AgentSimHost : IAsyncDisposable
                 builder.Services.AddHostedService(sp => sp.GetRequiredService<TrafficService>());
             }
         }
+    }
+
+    /// <summary>The address a Redis-clustered silo advertises, and whether it listens on every interface (only when one is given).</summary>
+    private static (IPAddress Address, bool AnyAddress) Advertised(string? advertised)
+    {
+        if (advertised is null)
+        {
+            return (IPAddress.Loopback, false);
+        }
+
+        if (IPAddress.TryParse(advertised, out var ip))
+        {
+            return (ip, true);
+        }
+
+        var addresses = Dns.GetHostAddresses(advertised);
+        return (addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+            ?? throw new ArgumentException($"The host name '{advertised}' resolves to no address.", nameof(advertised)), true);
     }
 
     private static Uri? MetricsAddress(IHost host)

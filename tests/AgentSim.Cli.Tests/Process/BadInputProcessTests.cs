@@ -88,7 +88,7 @@ public sealed class BadInputProcessTests : IDisposable
         Assert.True(result.ExitCode == 2, result.All);
         Assert.Equal(
             [
-                $"error: Silo:Rat ({file}): unknown key; the keys under Silo are Scenario, Rate, TimeScale, EpochSeconds, Seed, Parallelism, ClusterId, Clock, MaxInFlight, SiloPort, GatewayPort, Dashboard",
+                $"error: Silo:Rat ({file}): unknown key; the keys under Silo are Scenario, Rate, TimeScale, EpochSeconds, Seed, Parallelism, ClusterId, Clock, MaxInFlight, SiloPort, GatewayPort, Dashboard, Clustering, Redis, AdvertisedAddress",
                 $"error: Silo:Parallelism ({file}): must be a whole number from 1 to 1024, got '0'",
             ],
             result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -39,6 +39,31 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public async Task Config_ThreeSilosFormOneRedisClusterAndPrometheusScrapesEachOfThem()
+    {
+        var result = await ExternalTool.RunAsync(Tools.DockerCompose, "-f", "docker-compose.yml", "config");
+        result.AssertSuccess("docker-compose -f docker-compose.yml config");
+        var services = (Dictionary<object, object>)new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(result.Output[result.Output.IndexOf("services:", StringComparison.Ordinal)..])["services"];
+        string[] silos = ["silo", "silo2", "silo3"];
+
+        Assert.Contains("redis", services.Keys);
+        Assert.Contains("redis-server", ((List<object>)((Dictionary<object, object>)services["redis"])["command"]).Cast<string>());
+        var environments = silos.Select(name => (Dictionary<object, object>)((Dictionary<object, object>)services[name])["environment"]).ToList();
+        Assert.All(environments, environment =>
+        {
+            Assert.Equal("redis", environment["AGENTSIM_SILO__CLUSTERING"]);
+            Assert.Equal("redis:6379", environment["AGENTSIM_SILO__REDIS"]);
+            Assert.Equal("agentsim", environment["AGENTSIM_SILO__CLUSTERID"]);
+            Assert.Equal("false", environment["AGENTSIM_SILO__DASHBOARD"]);
+        });
+        Assert.Equal(silos, environments.Select(environment => (string)environment["AGENTSIM_SILO__ADVERTISEDADDRESS"]));
+        Assert.All(silos, name => Assert.Contains("silo", ((List<object>)((Dictionary<object, object>)services[name])["command"]).Cast<string>()));
+        var prometheus = File.ReadAllText(Path.Combine(RepoPaths.Prometheus, "prometheus.yml"));
+        Assert.Contains("targets: [\"silo:9464\", \"silo2:9464\", \"silo3:9464\"]", prometheus, StringComparison.Ordinal);
+        Assert.All(silos, name => Assert.Contains(name, ((Dictionary<object, object>)((Dictionary<object, object>)services["prometheus"])["depends_on"]).Keys.Cast<string>()));
+    }
+
+    [Fact]
     public void DockerComposeYml_MountsTheFilesTheTestsCheck()
     {
         var compose = File.ReadAllText(RepoPaths.Combine("docker-compose.yml"));

@@ -86,7 +86,7 @@ public sealed class PrometheusProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The repository's prometheus.yml with the silo target replaced by <paramref name="target"/>, the load driver's by
+    /// The repository's prometheus.yml with the silo targets replaced by the one <paramref name="target"/>, the load driver's by
     /// <paramref name="loadTarget"/> (when given), and 1 s scrapes.
     /// </summary>
     public static string Configuration(string target, string? loadTarget = null)
@@ -98,7 +98,9 @@ public sealed class PrometheusProcess : IAsyncDisposable
             Assert.True(text.Contains(part, StringComparison.Ordinal), $"prometheus/prometheus.yml no longer contains {part}; update {nameof(PrometheusProcess)}.");
         }
 
+        // docker-compose's three silos become the one target here.
         return text
+            .Replace("\"silo:9464\", \"silo2:9464\", \"silo3:9464\"", "\"silo:9464\"", StringComparison.Ordinal)
             .Replace("\"silo:9464\"", $"\"{target}\"", StringComparison.Ordinal)
             .Replace("\"loadtest:9465\"", $"\"{loadTarget ?? "loadtest:9465"}\"", StringComparison.Ordinal)
             .Replace("scrape_interval: 5s", "scrape_interval: 1s", StringComparison.Ordinal)
