@@ -76,8 +76,11 @@ public sealed class LoadSimulationTimelineTests(InProcessSiloFixture silo) : ICl
     {
         var result = await RunAsync(new LoadScenario("t", [LoadStep.Start], [new LoadSimulation.RampingConstant(8, S(2)), new LoadSimulation.KeepConstant(8, S(1))]));
 
+        // Iterations rise from the ramp's first second (about 2 copies on average) to a later second with more copies.
+        // Not necessarily the last: on two cores the in-process target is CPU-bound before 8 copies, and another test
+        // running beside it can slow one second (seen: 3,884, 4,397, 2,581).
         Assert.Equal(8, result.MaxInFlightSeen);
-        Assert.True(result.Timeline[0].Sent < result.Timeline[2].Sent, string.Join(", ", result.Timeline.Select(r => r.Sent)));
+        Assert.True(result.Timeline[0].Sent < Math.Max(result.Timeline[1].Sent, result.Timeline[2].Sent), string.Join(", ", result.Timeline.Select(r => r.Sent)));
     }
 
     [Fact]
