@@ -33,29 +33,27 @@ public static class ExperimentsBenchmark
                 var dir = Path.Combine(Path.GetTempPath(), "agentsim-experiments-" + Guid.NewGuid().ToString("N"));
                 try
                 {
-                    var info = new ProcessStartInfo("dotnet") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
-                    info.ArgumentList.Add(cli);
-                    foreach (var part in command.Split(' '))
-                    {
-                        info.ArgumentList.Add(part);
-                    }
-
-                    info.ArgumentList.Add("--out");
-                    info.ArgumentList.Add(dir);
+                    // bash's time reports the child's user + system CPU, which .NET cannot read once the process has exited.
+                    var cpuFile = dir + ".cpu";
+                    var line = $"TIMEFORMAT='%U %S'; {{ time dotnet '{cli}' {command} --out '{dir}' >'{dir}.log' 2>&1; }} 2>'{cpuFile}'";
+                    var info = new ProcessStartInfo("bash") { WorkingDirectory = repo };
+                    info.ArgumentList.Add("-c");
+                    info.ArgumentList.Add(line);
                     var clock = Stopwatch.StartNew();
                     using var process = Process.Start(info)!;
-                    var stdout = process.StandardOutput.ReadToEndAsync();
-                    var stderr = process.StandardError.ReadToEndAsync();
                     await process.WaitForExitAsync();
                     clock.Stop();
-                    if (process.ExitCode != ExitCodes.Ok)
+                    var cpu = File.ReadAllText(cpuFile).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).Sum();
+                    File.Delete(cpuFile);
+                    if (process.ExitCode != ExitCodes.Ok || !File.Exists(Path.Combine(dir, "report.html")))
                     {
-                        Console.Error.WriteLine($"agentsim {command} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
+                        Console.Error.WriteLine($"agentsim {command} failed:\n{File.ReadAllText(dir + ".log")}");
                         return 1;
                     }
 
+                    File.Delete(dir + ".log");
                     walls.Add(clock.Elapsed.TotalSeconds);
-                    cpus.Add(process.TotalProcessorTime.TotalSeconds);
+                    cpus.Add(cpu);
                 }
                 finally
                 {
