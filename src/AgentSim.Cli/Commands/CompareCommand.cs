@@ -16,7 +16,8 @@ namespace AgentSim.Cli.Commands;
 /// <c>agentsim compare SCENARIO [MORE...] [--placements ...] [--replications N] [--sweep PATH=V1,V2,...]</c>: variants
 /// of a scenario (its guardrail placements, a swept value) or several scenarios, each run for the same replications
 /// with common random numbers; every metric as a mean with its 95% interval and every difference from the first
-/// variant as a paired interval; results.json, summary.md, CSV tables and report.html.
+/// variant as a paired interval; results.json, summary.md, CSV tables and report.html. With <c>--clustering redis</c>
+/// every run goes to an existing cluster through one Orleans client; the files are the same.
 /// </summary>
 public static class CompareCommand
 {
@@ -44,12 +45,14 @@ public static class CompareCommand
         var maintenance = RealOption.Between("--maintenance-share", "Share of the guardrail build spent on maintenance each year (default 0.2).", 0, 10, "a number from 0 to 10");
         var years = RealOption.Between("--effort-years", "Years over which the guardrail tax counts maintenance (default 3).", 0, 100, "a number from 0 to 100");
         var output = OutputOption.Create("Output directory for results.json, summary.md, the CSV tables, report.html and the variants' scenarios.");
+        var cluster = ClusterOptions.Create("every run goes");
         var command = new Command("compare", "Compare guardrail placements, scenarios or a swept value: means with 95% intervals over replications, paired differences, charts.")
         {
-            scenarios, placements, replications, sweep, conversations, seed, parallelism, maintenance, years, output,
+            scenarios, placements, replications, sweep, conversations, seed, parallelism, maintenance, years, output, cluster.Clustering, cluster.Redis, cluster.ClusterId,
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            var where = cluster.Read(parse);
             var names = parse.GetValue(scenarios) ?? [];
             var plan = Plan(names, parse.GetResult(placements) is not null ? parse.GetValue(placements) ?? "" : null, parse.GetValue(sweep));
             var first = plan.Variants[0].Load();
@@ -71,8 +74,15 @@ public static class CompareCommand
                 parse.GetValue(parallelism) ?? Environment.ProcessorCount);
             var directory = parse.GetValue(output) ?? "out";
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Title}: {plan.Variants.Count} variants × {settings.Replications} replications × {n:N0} conversations"));
-            var result = await ExperimentProgress.RunAsync(context, plan.Variants.Count * settings.Replications, "runs", progress =>
-                Task.Run(() => ComparisonRunner.Run(plan.Kind, plan.Variants, settings, plan.SweepPath, progress, cancellation), cancellation));
+            var client = where.OnCluster ? await ClusterConnection.ConnectAsync(context, where.Redis!, where.ClusterId!, cancellation) : null;
+            ComparisonResult result;
+            await using (client)
+            {
+                var runOne = client is null ? null : ClusterExperimentRunner.Create(client, "compare");
+                result = await ExperimentProgress.RunAsync(context, plan.Variants.Count * settings.Replications, "runs", progress =>
+                    Task.Run(() => ComparisonRunner.RunAsync(plan.Kind, plan.Variants, settings, plan.SweepPath, progress, runOne, cancellation), cancellation));
+            }
+
 
             var files = new List<string>();
             void Write(string name, string text)
@@ -132,7 +142,10 @@ public static class CompareCommand
                     label = $"{label} ({used[label]})";
                 }
 
-                return new ExperimentVariant(label, config.Description.Length > 0 ? config.Description : source.Location, () => ScenarioLoader.LoadText(source.Yaml, source.FileName));
+                return new ExperimentVariant(label, config.Description.Length > 0 ? config.Description : source.Location, () => ScenarioLoader.LoadText(source.Yaml, source.FileName))
+                {
+                    Text = new VariantScenarioText(source.Yaml, source.FileName),
+                };
             }).ToList();
             return new ComparePlan("scenarios", "Comparing " + string.Join(", ", variants.Select(v => v.Name)), string.Join(" vs ", variants.Select(v => v.Name)), null, variants, []);
         }
@@ -140,7 +153,10 @@ public static class CompareCommand
         var origin = ScenarioSource.Resolve(names[0]);
         var baseConfig = ScenarioLoader.LoadText(origin.Yaml, origin.FileName);
         var yaml = ScenarioYaml.Parse(origin);
-        var asIs = new ExperimentVariant("as-is", $"{baseConfig.Name} as written", () => ScenarioLoader.LoadText(origin.Yaml, origin.FileName));
+        var asIs = new ExperimentVariant("as-is", $"{baseConfig.Name} as written", () => ScenarioLoader.LoadText(origin.Yaml, origin.FileName))
+        {
+            Text = new VariantScenarioText(origin.Yaml, origin.FileName),
+        };
         if (sweepText is not null)
         {
             var spec = SweepSpec.TryParse(sweepText, out var problem) ?? throw new CliInputException(problem!);
@@ -158,7 +174,7 @@ public static class CompareCommand
                 var text = copy.Text();
                 var file = $"{origin.FileName} with {label}";
                 ScenarioLoader.LoadText(text, file);
-                variants.Add(new ExperimentVariant(label, $"{baseConfig.Name} with {label}", () => ScenarioLoader.LoadText(text, file), value));
+                variants.Add(new ExperimentVariant(label, $"{baseConfig.Name} with {label}", () => ScenarioLoader.LoadText(text, file), value) { Text = new VariantScenarioText(text, file) });
                 texts.Add(($"{baseConfig.Name}-{SafeName(label)}", text));
             }
 
@@ -186,7 +202,7 @@ public static class CompareCommand
             var text = variant.Yaml.Text();
             var file = $"{origin.FileName} ({name} variant)";
             ScenarioLoader.LoadText(text, file);
-            list.Add(new ExperimentVariant(name, variant.Description, () => ScenarioLoader.LoadText(text, file), Notes: variant.Notes));
+            list.Add(new ExperimentVariant(name, variant.Description, () => ScenarioLoader.LoadText(text, file), Notes: variant.Notes) { Text = new VariantScenarioText(text, file) });
             written.Add(($"{baseConfig.Name}-{name}", text));
         }
 

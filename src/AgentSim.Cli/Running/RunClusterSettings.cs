@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace AgentSim.Cli.Running;
 
 /// <summary>
-/// Where <c>agentsim run</c> runs: the keys <c>Run:Clustering</c>, <c>Run:Redis</c> and <c>Run:ClusterId</c>, read like
+/// Where <c>agentsim run</c> (and every other command that runs simulations) runs: the keys <c>Run:Clustering</c>, <c>Run:Redis</c> and <c>Run:ClusterId</c>, read like
 /// the silo's settings (appsettings.json, environment, <c>AGENTSIM_RUN__CLUSTERING</c> and the like, then the flags
 /// <c>--clustering</c>, <c>--redis</c>, <c>--cluster-id</c> — later wins).
 /// </summary>
@@ -13,6 +13,9 @@ namespace AgentSim.Cli.Running;
 /// <param name="ClusterId">The cluster id, or null.</param>
 public sealed record RunClusterSettings(string Clustering, string? Redis, string? ClusterId)
 {
+    /// <summary>True with <c>redis</c> clustering: runs go to an existing cluster as an Orleans client.</summary>
+    public bool OnCluster => Clustering == "redis";
+
     /// <summary>Configuration section of the keys.</summary>
     public const string Section = "Run";
 

@@ -1,5 +1,4 @@
 using AgentSim.Abstractions.Messages;
-using AgentSim.Cli.Validation;
 using AgentSim.Host.Hosting;
 using AgentSim.Model.Engine;
 using Spectre.Console;
@@ -57,22 +56,9 @@ public sealed class SimulationRunner(CliContext context, TimeProvider time)
         var redis = settings.Redis!;
         var clusterId = settings.ClusterId!;
         var connectStart = time.GetTimestamp();
-        await RedisServer.CheckReachableAsync(redis, "--redis", cancellation);
-        AgentSimClusterClient client;
-        try
-        {
-            client = await AgentSimClusterClient.ConnectAsync(redis, clusterId, Microsoft.Extensions.Logging.LogLevel.Error, cancellation);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new CliInputException(
-                $"--cluster-id {clusterId}: no silo of this cluster could be reached through Redis at {RedisServer.Display(redis)} ({ex.GetBaseException().Message.Split('\n', 2)[0].Trim()}); start them with agentsim silo --clustering redis --redis {RedisServer.Display(redis)} --cluster-id {clusterId}",
-                ex);
-        }
-
+        var client = await ClusterConnection.ConnectAsync(context, redis, clusterId, cancellation);
         await using (client)
         {
-            context.Console.WriteLine($"cluster: {clusterId} (membership in Redis at {RedisServer.Display(redis)}), this process a client");
             var startup = time.GetElapsedTime(connectStart);
             var startedAt = time.GetUtcNow();
             var outcome = await ProgressDisplay.RunAsync(context, request.Conversations, progress => client.RunAsync(request, world, progress, cancellation));

@@ -10,7 +10,34 @@ namespace AgentSim.Model.Experiments;
 /// <param name="Load">Loads the variant's validated scenario.</param>
 /// <param name="X">The swept value, for a sweep.</param>
 /// <param name="Notes">What building the variant decided that a reader should know.</param>
-public sealed record ExperimentVariant(string Name, string Description, Func<ScenarioConfig> Load, double? X = null, IReadOnlyList<string>? Notes = null);
+public sealed record ExperimentVariant(string Name, string Description, Func<ScenarioConfig> Load, double? X = null, IReadOnlyList<string>? Notes = null)
+{
+    /// <summary>
+    /// The variant's scenario text, for running it where <see cref="Load"/> cannot reach (a cluster's silos compile it from
+    /// the text); null when the variant was built in code only.
+    /// </summary>
+    public VariantScenarioText? Text { get; init; }
+}
+
+/// <summary>The scenario text of a variant and the file name its problems are reported against; loading it gives the variant's scenario.</summary>
+/// <param name="Yaml">The scenario YAML.</param>
+/// <param name="FileName">The name problems are reported against.</param>
+public sealed record VariantScenarioText(string Yaml, string FileName);
+
+/// <summary>One run of a variant: the world it was compiled to (here) and its outcome.</summary>
+/// <param name="World">The run's compiled world (seed applied).</param>
+/// <param name="Outcome">The run's merged totals.</param>
+public sealed record ExperimentRun(World World, RunOutcome Outcome);
+
+/// <summary>
+/// Runs one replication of a variant — its scenario with <paramref name="seed"/> for <paramref name="conversations"/>
+/// conversations — wherever it runs (this process, a cluster); the results must not depend on where.
+/// </summary>
+/// <param name="variant">The variant.</param>
+/// <param name="seed">The replication's seed, replacing the scenario's.</param>
+/// <param name="conversations">Conversations in the run.</param>
+/// <param name="cancellation">Stops the run.</param>
+public delegate Task<ExperimentRun> ExperimentRunner(ExperimentVariant variant, ulong seed, long conversations, CancellationToken cancellation);
 
 /// <summary>How a comparison runs.</summary>
 /// <param name="Conversations">Conversations per run.</param>
@@ -91,8 +118,29 @@ public static class ComparisonRunner
     /// <summary>Progress: runs done of all runs, and the run that just ended.</summary>
     public sealed record Progress(int Done, int Total, string Variant, int Replication);
 
-    /// <summary>Runs the comparison.</summary>
-    public static ComparisonResult Run(string kind, IReadOnlyList<ExperimentVariant> variants, ComparisonSettings settings, string? sweepPath = null, IProgress<Progress>? progress = null, CancellationToken cancellation = default)
+    /// <summary>Runs the comparison in this process (<see cref="InProcess"/>).</summary>
+    public static ComparisonResult Run(string kind, IReadOnlyList<ExperimentVariant> variants, ComparisonSettings settings, string? sweepPath = null, IProgress<Progress>? progress = null, CancellationToken cancellation = default) =>
+        RunAsync(kind, variants, settings, sweepPath, progress, null, cancellation).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs one replication in this process: the variant's scenario loaded afresh, the seed applied, on the plain loop with
+    /// one shard.
+    /// </summary>
+    public static Task<ExperimentRun> InProcess(ExperimentVariant variant, ulong seed, long conversations, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var config = variant.Load();
+        config.Seed = seed;
+        var world = World.Compile(config);
+        var outcome = PlainLoopEngine.Run(world, new RunOptions(conversations, 1), cancellation: cancellation);
+        return Task.FromResult(new ExperimentRun(world, outcome));
+    }
+
+    /// <summary>
+    /// Runs the comparison, each run through <paramref name="runOne"/> (null: <see cref="InProcess"/>), up to
+    /// <see cref="ComparisonSettings.Parallelism"/> side by side; the result does not depend on either.
+    /// </summary>
+    public static async Task<ComparisonResult> RunAsync(string kind, IReadOnlyList<ExperimentVariant> variants, ComparisonSettings settings, string? sweepPath = null, IProgress<Progress>? progress = null, ExperimentRunner? runOne = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(settings);
@@ -101,18 +149,16 @@ public static class ComparisonRunner
             throw new ArgumentException("a comparison needs at least one variant", nameof(variants));
         }
 
+        runOne ??= InProcess;
         var seeds = settings.Seeds;
         var total = variants.Count * seeds.Count;
         var runs = new ReplicationRun[total];
         var placements = new (string Placement, IReadOnlyDictionary<string, string> ByKind, string Scenario)[variants.Count];
         var done = 0;
-        Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellation }, i =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, total), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellation }, async (i, ct) =>
         {
             var (v, r) = (i / seeds.Count, i % seeds.Count);
-            var config = variants[v].Load();
-            config.Seed = seeds[r];
-            var world = World.Compile(config);
-            var outcome = PlainLoopEngine.Run(world, new RunOptions(settings.Conversations, 1), cancellation: cancellation);
+            var (world, outcome) = await runOne(variants[v], seeds[r], settings.Conversations, ct);
             var results = ResultsBuilder.Build(world, outcome);
             runs[i] = new ReplicationRun(r, seeds[r], ExperimentMetric.All.ToDictionary(m => m.Key, m => m.Read(results, outcome, settings.Effort), StringComparer.Ordinal));
             if (r == 0)

@@ -3,7 +3,7 @@ using AgentSim.Host.Hosting;
 
 namespace AgentSim.Cli.Tests.Cluster;
 
-/// <summary>Wrong or missing clustering settings on <c>agentsim silo</c> and <c>agentsim run</c>: exit 2, one line naming the flag (or key) and what is wrong, nothing started.</summary>
+/// <summary>Wrong or missing clustering settings on <c>agentsim silo</c>, <c>agentsim run</c> and <c>agentsim compare</c>: exit 2, one line naming the flag (or key) and what is wrong, nothing started.</summary>
 public sealed class ClusterInputTests
 {
     private static string UnusedAddress => $"127.0.0.1:{FreePorts.Take(1)[0]}";
@@ -11,6 +11,7 @@ public sealed class ClusterInputTests
     [Theory]
     [InlineData("silo", "--urls", "http://127.0.0.1:0")]
     [InlineData("run", "baseline", "--conversations", "10")]
+    [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
     public async Task RedisWithoutClusteringRedis_ExitsTwoNamingRedis(params string[] command)
     {
         var result = await Cli.RunAsync([.. command, "--redis", "127.0.0.1:6379"]);
@@ -22,6 +23,7 @@ public sealed class ClusterInputTests
     [Theory]
     [InlineData("silo", "--urls", "http://127.0.0.1:0")]
     [InlineData("run", "baseline", "--conversations", "10")]
+    [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
     public async Task ClusteringRedisAlone_ExitsTwoAskingForRedisAndClusterId(params string[] command)
     {
         var result = await Cli.RunAsync([.. command, "--clustering", "redis"]);
@@ -94,6 +96,7 @@ public sealed class ClusterInputTests
     [Theory]
     [InlineData("silo", "--urls", "http://127.0.0.1:0")]
     [InlineData("run", "baseline", "--conversations", "10")]
+    [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
     public async Task UnreachableRedis_ExitsTwoNamingTheAddress_NoStackTrace(params string[] command)
     {
         var address = UnusedAddress;
@@ -123,13 +126,15 @@ public sealed class ClusterInputTests
         Assert.Equal("error: Run:Clustering (environment variable AGENTSIM_RUN__CLUSTERING): redis needs the Redis server: give --redis HOST:PORT", result.Error.Trim());
     }
 
-    [Fact]
-    public async Task Run_OnAClusterWithNoSilos_ExitsTwoNamingTheClusterId()
+    [Theory]
+    [InlineData("run", "baseline", "--conversations", "10")]
+    [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
+    public async Task OnAClusterWithNoSilos_ExitsTwoNamingTheClusterId(params string[] command)
     {
         await using var redis = await RedisServerProcess.StartAsync(TestContext.Current.CancellationToken);
         var clusterId = $"empty-{Guid.NewGuid():N}";
 
-        var result = await Cli.RunAsync("run", "baseline", "--conversations", "10", "--clustering", "redis", "--redis", redis.Address, "--cluster-id", clusterId);
+        var result = await Cli.RunAsync([.. command, "--clustering", "redis", "--redis", redis.Address, "--cluster-id", clusterId]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: --cluster-id {clusterId}: no silo of this cluster could be reached through Redis at {redis.Address}", result.Error, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using AgentSim.Cli.Tests.Process;
 using AgentSim.Host.Hosting;
 
 namespace AgentSim.Cli.Tests.Cluster;
@@ -34,5 +35,36 @@ public sealed class ThreeSiloClusterTests(ThreeSiloCluster cluster) : IClassFixt
 #pragma warning restore xUnit1051
         var shardSilos = statistics.Where(s => s.GrainType.Contains("ConversationShard", StringComparison.Ordinal) && s.ActivationCount > 0).Select(s => s.SiloAddress).Distinct().ToList();
         Assert.True(shardSilos.Count >= 2, $"shard activations on {shardSilos.Count} silo(s): {string.Join(", ", statistics.Select(s => $"{s.GrainType}@{s.SiloAddress}={s.ActivationCount}"))}");
+    }
+
+    [Fact]
+    public async Task Compare_WithEveryRunOnTheCluster_WritesResultsByteIdenticalToTheSameCompareInProcess()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var directory = new TempDirectory();
+        string[] shared = ["compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "1500"];
+        await using var client = await AgentSimClusterClient.ConnectAsync(cluster.Redis.Address, cluster.ClusterId, cancellation: ct);
+        var coordinatorsBefore = await CoordinatorActivationsAsync(client);
+
+        var inProcess = await Cli.RunAsync([.. shared, "--out", directory.Combine("in-process")]);
+        var onCluster = await AgentsimProcess.RunAsync(null, null, [.. shared, "--clustering", "redis", "--redis", cluster.Redis.Address, "--cluster-id", cluster.ClusterId, "--out", directory.Combine("on-cluster")]);
+
+        Assert.True(inProcess.ExitCode == 0, inProcess.All);
+        Assert.True(onCluster.ExitCode == 0, onCluster.All);
+        Assert.Contains($"cluster: {cluster.ClusterId}", onCluster.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            await File.ReadAllBytesAsync(Path.Combine(directory.Combine("in-process"), "results.json"), ct),
+            await File.ReadAllBytesAsync(Path.Combine(directory.Combine("on-cluster"), "results.json"), ct));
+
+        // The 2 variants × 2 replications each ran on the cluster: a run coordinator apiece was activated there.
+        Assert.True(await CoordinatorActivationsAsync(client) >= coordinatorsBefore + 4, "the compare's runs did not reach the cluster");
+    }
+
+    private static async Task<int> CoordinatorActivationsAsync(AgentSimClusterClient client)
+    {
+#pragma warning disable xUnit1051 // The management grain's call takes no token; WaitAsync gives up with the test.
+        var statistics = await client.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics().WaitAsync(TestContext.Current.CancellationToken);
+#pragma warning restore xUnit1051
+        return statistics.Where(s => s.GrainType.Contains("RunCoordinator", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 }
