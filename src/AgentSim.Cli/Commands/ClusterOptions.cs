@@ -21,13 +21,16 @@ public sealed class ClusterOptions
     /// <summary><c>--cluster-id</c>.</summary>
     public Option<string> ClusterId { get; }
 
-    /// <summary>The three options, <paramref name="runs"/> saying what runs on the cluster (e.g. "every run").</summary>
-    public static ClusterOptions Create(string runs)
+    /// <summary>
+    /// The three options, <paramref name="runs"/> saying what goes to the cluster (e.g. "every run goes") and
+    /// <paramref name="clusterIdWithLocalhost"/> what <c>--cluster-id</c> does with localhost clustering.
+    /// </summary>
+    public static ClusterOptions Create(string runs, string clusterIdWithLocalhost = "unused with localhost")
     {
         var clustering = new Option<string>("--clustering") { Description = $"localhost (default): runs in this process; redis: {runs} on an existing cluster (agentsim silo --clustering redis), this process an Orleans client; results are the same (config key Run:Clustering)." };
         clustering.AcceptOnlyFromAmong("localhost", "redis");
         var redis = new Option<string>("--redis") { Description = "The Redis server holding the cluster's membership, HOST:PORT, with --clustering redis (Run:Redis)." };
-        var clusterId = new Option<string>("--cluster-id") { Description = "The cluster to run on, with --clustering redis; unused with localhost (Run:ClusterId)." };
+        var clusterId = new Option<string>("--cluster-id") { Description = $"The cluster to run on, with --clustering redis; {clusterIdWithLocalhost} (Run:ClusterId)." };
         return new ClusterOptions(clustering, redis, clusterId);
     }
 

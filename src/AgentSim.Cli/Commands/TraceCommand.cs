@@ -5,6 +5,7 @@ using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
+using AgentSim.Cli.Running;
 using AgentSim.Cli.Validation;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Hosting;
@@ -18,7 +19,8 @@ namespace AgentSim.Cli.Commands;
 
 /// <summary>
 /// <c>agentsim trace [SCENARIO]</c>: runs a scenario on the in-process silo, then asks a conversation grain to replay one
-/// conversation — by id, or the first one that shows what <c>--find</c> names — and prints its transcript.
+/// conversation — by id, or the first one that shows what <c>--find</c> names — and prints its transcript. With
+/// <c>--clustering redis</c> the run and the replay go to an existing cluster as an Orleans client; the transcript is the same.
 /// </summary>
 public static class TraceCommand
 {
@@ -55,9 +57,10 @@ public static class TraceCommand
         var seed = NumberOption.Create("--seed", "Seed override (default: the scenario's seed).", 0UL, ulong.MaxValue);
         var conversations = NumberOption.Create("--conversations", "Conversations in the run (default: the scenario's count).", 1L, RunLimits.MaxConversations);
         var output = OutputOption.Create("Output directory for transcript-ID.md and .json.");
+        var cluster = ClusterOptions.Create("the run and the replay go", "with localhost, the in-process silo's id");
         var command = new Command("trace", "Run a scenario and show one conversation turn by turn: switches, context, providers, guardrails, incidents.")
         {
-            scenario, conversation, find, seed, conversations, output,
+            scenario, conversation, find, seed, conversations, output, cluster.Clustering, cluster.Redis, cluster.ClusterId,
         };
         command.Validators.Add(result =>
         {
@@ -68,6 +71,7 @@ public static class TraceCommand
         });
         command.SetAction(async (parse, cancellation) =>
         {
+            var where = cluster.Read(parse);
             var compiled = CompiledScenario.Load(parse.GetValue(scenario) ?? RunCommand.DefaultScenario, parse.GetValue(seed));
             ConversationBudget.Check(compiled.Config, parse.GetValue(conversations));
             var request = compiled.ToRunRequest(
@@ -82,11 +86,24 @@ public static class TraceCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var host = await AgentSimHost.StartAsync(new AgentSimHostOptions(), cancellation);
-            await host.RunAsync(request, compiled.World, null, cancellation);
+            // With --clustering redis the run and the replay go to the cluster through one client; else to a silo in this process.
+            await using var client = where.OnCluster ? await ClusterConnection.ConnectAsync(context, where.Redis!, where.ClusterId!, cancellation) : null;
+            await using var host = where.OnCluster ? null : await AgentSimHost.StartAsync(new AgentSimHostOptions { ClusterId = where.ClusterId }, cancellation);
+            IGrainFactory grains;
+            if (client is not null)
+            {
+                await client.RunAsync(request, compiled.World, null, cancellation);
+                grains = client.Client;
+            }
+            else
+            {
+                await host!.RunAsync(request, compiled.World, null, cancellation);
+                grains = host.GrainFactory;
+            }
+
             var transcript = parse.GetValue(find) is { } what
-                ? await FindAsync(host.GrainFactory, request, Finders[what], cancellation)
-                : await ReplayAsync(host.GrainFactory, request, id);
+                ? await FindAsync(grains, request, Finders[what], cancellation)
+                : await ReplayAsync(grains, request, id);
             if (transcript is null)
             {
                 await context.Error.WriteLineAsync($"No conversation of the {request.Conversations} in this run shows '{parse.GetValue(find)}'.");

@@ -60,6 +60,25 @@ public sealed class ThreeSiloClusterTests(ThreeSiloCluster cluster) : IClassFixt
         Assert.True(await CoordinatorActivationsAsync(client) >= coordinatorsBefore + 4, "the compare's runs did not reach the cluster");
     }
 
+    [Fact]
+    public async Task Trace_RunAndReplayOnTheCluster_WritesTheTranscriptOfTheSameTraceInProcess()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var directory = new TempDirectory();
+        string[] shared = ["trace", "baseline", "--conversations", "800", "--find", "failover"];
+
+        var inProcess = await Cli.RunAsync([.. shared, "--out", directory.Combine("in-process")]);
+        var onCluster = await AgentsimProcess.RunAsync(null, null, [.. shared, "--clustering", "redis", "--redis", cluster.Redis.Address, "--cluster-id", cluster.ClusterId, "--out", directory.Combine("on-cluster")]);
+
+        Assert.True(inProcess.ExitCode == 0, inProcess.All);
+        Assert.True(onCluster.ExitCode == 0, onCluster.All);
+        Assert.Contains($"cluster: {cluster.ClusterId}", onCluster.Output, StringComparison.Ordinal);
+        var file = Assert.Single(Directory.GetFiles(directory.Combine("in-process"), "transcript-*.json"));
+        Assert.Equal(
+            await File.ReadAllBytesAsync(file, ct),
+            await File.ReadAllBytesAsync(Path.Combine(directory.Combine("on-cluster"), Path.GetFileName(file)), ct));
+    }
+
     private static async Task<int> CoordinatorActivationsAsync(AgentSimClusterClient client)
     {
 #pragma warning disable xUnit1051 // The management grain's call takes no token; WaitAsync gives up with the test.
