@@ -7,6 +7,10 @@ namespace AgentSim.Abstractions.Messages;
 /// <param name="Seed">Seed override; null keeps the scenario's seed.</param>
 /// <param name="Conversations">Conversations to start.</param>
 /// <param name="Parallelism">Conversation shard grains; results do not depend on it.</param>
+/// <param name="ScenarioJson">
+/// A scenario built in code rather than read from a file (the gap experiment's enterprises), as the JSON of its
+/// validated configuration; when set it is compiled instead of <paramref name="ScenarioYaml"/>, which then only names it.
+/// </param>
 [GenerateSerializer, Immutable, Alias("AgentSim.RunRequest")]
 public sealed record RunRequest(
     [property: Id(0)] string RunId,
@@ -14,14 +18,16 @@ public sealed record RunRequest(
     [property: Id(2)] string ScenarioFile,
     [property: Id(3)] ulong? Seed,
     [property: Id(4)] long Conversations,
-    [property: Id(5)] int Parallelism)
+    [property: Id(5)] int Parallelism,
+    [property: Id(6)] string? ScenarioJson = null)
 {
     /// <summary>Shard count actually used (at least one).</summary>
     public int Shards => Math.Max(1, Parallelism);
 
-    /// <summary>True when both requests compile to the same world (same text, file name and seed).</summary>
+    /// <summary>True when both requests compile to the same world (same text or configuration, file name and seed).</summary>
     public bool SameWorldAs(RunRequest other) =>
         string.Equals(ScenarioYaml, other.ScenarioYaml, StringComparison.Ordinal)
+        && string.Equals(ScenarioJson, other.ScenarioJson, StringComparison.Ordinal)
         && string.Equals(ScenarioFile, other.ScenarioFile, StringComparison.Ordinal)
         && Seed == other.Seed;
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AgentSim.Cli.Output;
 using AgentSim.Cli.Reports;
+using AgentSim.Cli.Running;
 using AgentSim.Cli.Validation;
 using AgentSim.Model.Experiments;
 using AgentSim.Scenarios;
@@ -42,13 +43,16 @@ public static class GapCommand
         var limited = Share("--limited-channels-share", "Share with limited multi-channel capability", defaults.LimitedChannelsShare);
         var noAi = Share("--no-ai-integration-share", "Share whose provider lacks AI integration", defaults.NoAiIntegrationShare);
         var custom = Share("--custom-context-share", "Share custom-engineering cross-channel context", defaults.CustomContextShare);
+        var cluster = ClusterOptions.Create("every enterprise's run goes");
 
         var command = new Command("gap", "The infrastructure gap: does infrastructure quality predict deployment success better than guardrail investment?")
         {
             scenario, assumptionsFile, enterprises, horizon, replications, seed, sensitivity, output, unreliable, limited, noAi, custom,
+            cluster.Clustering, cluster.Redis, cluster.ClusterId,
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            var where = cluster.Read(parse);
             var a = parse.GetValue(assumptionsFile) is { } file ? GapAssumptionsFile.Load(file) : defaults;
             a = a with
             {
@@ -68,12 +72,20 @@ public static class GapCommand
                 ConversationBudget.Check(compiled.Config, h, $"sensitivity horizon {h} (per enterprise)");
             }
 
+            // Connected (or refused) before anything is written, so a bad cluster setting is the only line of its error.
+            var client = where.OnCluster ? await ClusterConnection.ConnectAsync(context, where.Redis!, where.ClusterId!, cancellation) : null;
             var experimentSeed = parse.GetValue(seed) ?? DefaultSeed;
             var clock = Stopwatch.StartNew();
             var error = context.Error;
             await error.WriteLineAsync(string.Create(C, $"gap: {a.Replications} replications × {a.Enterprises} enterprises × {a.HorizonConversations:N0} conversations{(withSensitivity ? $", then the sensitivity horizons {string.Join(", ", a.SensitivityHorizons)}" : "")}"));
             var progress = new Progress(error, clock);
-            var report = await Task.Run(() => GapExperiment.Run(compiled.Config, a, experimentSeed, progress, withSensitivity, compiled.Location, cancellation: cancellation), cancellation);
+            GapReport report;
+            await using (client)
+            {
+                var runOne = client is null ? null : ClusterExperimentRunner.ForScenarios(client, "gap");
+                report = await Task.Run(() => GapExperiment.RunAsync(compiled.Config, a, experimentSeed, progress, withSensitivity, compiled.Location, runOne: runOne, cancellation: cancellation), cancellation);
+            }
+
             var directory = parse.GetValue(output) ?? "out";
             Write(directory, report, compiled.Location);
             Show(context.Console, report);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Host.Hosting;
+using AgentSim.Model.Configuration;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Experiments;
 
@@ -28,6 +29,25 @@ public static class ClusterExperimentRunner
             config.Seed = seed;
             var world = World.Compile(config);
             var request = new RunRequest(string.Create(CultureInfo.InvariantCulture, $"{prefix}-{experiment}-{Guid.NewGuid():N}"), text.Yaml, text.FileName, seed, conversations, 1);
+            var outcome = await client.RunAsync(request, world, null, cancellation);
+            return new ExperimentRun(world, outcome);
+        };
+    }
+
+    /// <summary>
+    /// A <see cref="GapRunner"/> that runs on <paramref name="client"/>'s cluster: each enterprise's scenario, built in
+    /// code, travels as its configuration's JSON (<see cref="RunRequest.ScenarioJson"/>) with one shard as in this process.
+    /// </summary>
+    public static GapRunner ForScenarios(AgentSimClusterClient client, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var experiment = Guid.NewGuid().ToString("N");
+        return async (scenario, conversations, cancellation) =>
+        {
+            ArgumentNullException.ThrowIfNull(scenario);
+            var json = ScenarioConfigJson.Serialize(scenario);
+            var world = World.Compile(ScenarioConfigJson.Deserialize(json));
+            var request = new RunRequest(string.Create(CultureInfo.InvariantCulture, $"{prefix}-{experiment}-{Guid.NewGuid():N}"), "", $"{prefix}:{scenario.Name}", scenario.Seed, conversations, 1, json);
             var outcome = await client.RunAsync(request, world, null, cancellation);
             return new ExperimentRun(world, outcome);
         };

@@ -24,7 +24,6 @@ public sealed record GapProgress(string Stage, int Replication, int Replications
 /// </summary>
 public static class GapExperiment
 {
-    private static readonly JsonSerializerOptions CloneOptions = new() { IncludeFields = false };
 
     /// <summary>Name of the second provider an enterprise with limited multi-channel capability adds for voice and RCS.</summary>
     public const string SecondProvider = "second-provider";
@@ -37,7 +36,21 @@ public static class GapExperiment
     /// table. <paramref name="parallelism"/> caps how many enterprises run at once (default: every core); it never
     /// changes the results.
     /// </summary>
-    public static GapReport Run(ScenarioConfig baseScenario, GapAssumptions assumptions, ulong seed, IProgress<GapProgress>? progress = null, bool sensitivity = false, string? scenarioName = null, int? parallelism = null, CancellationToken cancellation = default)
+    public static GapReport Run(ScenarioConfig baseScenario, GapAssumptions assumptions, ulong seed, IProgress<GapProgress>? progress = null, bool sensitivity = false, string? scenarioName = null, int? parallelism = null, CancellationToken cancellation = default) =>
+        RunAsync(baseScenario, assumptions, seed, progress, sensitivity, scenarioName, parallelism, null, cancellation).GetAwaiter().GetResult();
+
+    /// <summary>Runs one enterprise's scenario in this process: compiled here, on the plain loop with one shard.</summary>
+    public static Task<ExperimentRun> InProcess(ScenarioConfig scenario, long conversations, CancellationToken cancellation)
+    {
+        var world = World.Compile(scenario);
+        return Task.FromResult(new ExperimentRun(world, PlainLoopEngine.Run(world, new RunOptions(conversations), cancellation: cancellation)));
+    }
+
+    /// <summary>
+    /// <see cref="Run"/>, each enterprise's run through <paramref name="runOne"/> (null: <see cref="InProcess"/>; a cluster
+    /// runner sends the enterprise's configuration to the silos). Where the runs happen never changes the results.
+    /// </summary>
+    public static async Task<GapReport> RunAsync(ScenarioConfig baseScenario, GapAssumptions assumptions, ulong seed, IProgress<GapProgress>? progress = null, bool sensitivity = false, string? scenarioName = null, int? parallelism = null, GapRunner? runOne = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(baseScenario);
         ArgumentNullException.ThrowIfNull(assumptions);
@@ -47,7 +60,8 @@ public static class GapExperiment
         }
 
         var a = assumptions;
-        var main = Simulate(baseScenario, a, seed, a.HorizonConversations, "main", progress, parallelism, cancellation);
+        runOne ??= InProcess;
+        var main = await SimulateAsync(baseScenario, a, seed, a.HorizonConversations, "main", progress, parallelism, runOne, cancellation);
         var replications = main.Select((e, r) => Summarise(e, a, r, ReplicationSeed(seed, r))).ToList();
         var all = main.SelectMany(e => e).ToList();
         List<SensitivityRow>? rows = null;
@@ -56,7 +70,7 @@ public static class GapExperiment
             rows = [];
             foreach (var h in a.SensitivityHorizons.Distinct().Order())
             {
-                var populations = h == a.HorizonConversations ? main : Simulate(baseScenario, a, seed, h, "sensitivity", progress, parallelism, cancellation);
+                var populations = h == a.HorizonConversations ? main : await SimulateAsync(baseScenario, a, seed, h, "sensitivity", progress, parallelism, runOne, cancellation);
                 var reps = populations.Select((e, r) => Summarise(e, a, r, ReplicationSeed(seed, r))).ToList();
                 rows.Add(new SensitivityRow(
                     h,
@@ -120,19 +134,21 @@ public static class GapExperiment
         };
     }
 
-    /// <summary>Simulates one enterprise over <paramref name="horizon"/> conversations and scores it.</summary>
-    public static Enterprise Simulate(ScenarioConfig baseScenario, Enterprise e, GapAssumptions a, ulong replicationSeed, int horizon)
+    /// <summary>Simulates one enterprise over <paramref name="horizon"/> conversations in this process and scores it.</summary>
+    public static Enterprise Simulate(ScenarioConfig baseScenario, Enterprise e, GapAssumptions a, ulong replicationSeed, int horizon) =>
+        SimulateAsync(baseScenario, e, a, replicationSeed, horizon, InProcess, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static async Task<Enterprise> SimulateAsync(ScenarioConfig baseScenario, Enterprise e, GapAssumptions a, ulong replicationSeed, int horizon, GapRunner runOne, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(e);
         var scenario = Variant(baseScenario, e, a, SeedHash.Derive(replicationSeed, (1UL << 40) + (uint)e.Index, Purpose.Enterprise));
-        var world = World.Compile(scenario);
-        var outcome = PlainLoopEngine.Run(world, new RunOptions(horizon));
+        var (world, outcome) = await runOne(scenario, horizon, cancellation);
         var results = Results.ResultsBuilder.Build(world, outcome);
         var inputs = SuccessInputs.From(results);
         return e with { Inputs = inputs, Score = SuccessComposite.Score(inputs, a), Rollbacks = results.Rollbacks.Total };
     }
 
-    private static List<Enterprise[]> Simulate(ScenarioConfig baseScenario, GapAssumptions a, ulong seed, int horizon, string stage, IProgress<GapProgress>? progress, int? parallelism, CancellationToken cancellation)
+    private static async Task<List<Enterprise[]>> SimulateAsync(ScenarioConfig baseScenario, GapAssumptions a, ulong seed, int horizon, string stage, IProgress<GapProgress>? progress, int? parallelism, GapRunner runOne, CancellationToken cancellation)
     {
         var populations = new List<Enterprise[]>();
         for (var r = 0; r < a.Replications; r++)
@@ -140,8 +156,10 @@ public static class GapExperiment
             var repSeed = ReplicationSeed(seed, r);
             var population = new Enterprise[a.Enterprises];
             var replication = r;
-            Parallel.For(0, a.Enterprises, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = parallelism ?? -1 }, i =>
-                population[i] = Simulate(baseScenario, Draw(a, repSeed, replication, i), a, repSeed, horizon));
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, a.Enterprises),
+                new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount },
+                async (i, ct) => population[i] = await SimulateAsync(baseScenario, Draw(a, repSeed, replication, i), a, repSeed, horizon, runOne, ct));
             populations.Add(population);
             progress?.Report(new GapProgress(stage, r + 1, a.Replications, horizon, Summarise(population, a, r, repSeed)));
         }
@@ -357,5 +375,18 @@ public static class GapExperiment
         return s;
     }
 
+    // The same options as ScenarioConfigJson, by which an enterprise's scenario travels to a cluster.
+    private static readonly JsonSerializerOptions CloneOptions = new() { IncludeFields = false };
+
     private static T Clone<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, CloneOptions), CloneOptions)!;
 }
+
+/// <summary>
+/// Runs one enterprise's scenario (seed included) for <paramref name="conversations"/> conversations wherever it runs
+/// (this process, a cluster) and returns the world it compiled to here and the run's totals; the results must not
+/// depend on where.
+/// </summary>
+/// <param name="scenario">The enterprise's validated scenario.</param>
+/// <param name="conversations">Conversations in the run (the horizon).</param>
+/// <param name="cancellation">Stops the run.</param>
+public delegate Task<ExperimentRun> GapRunner(ScenarioConfig scenario, long conversations, CancellationToken cancellation);

@@ -3,7 +3,7 @@ using AgentSim.Host.Hosting;
 
 namespace AgentSim.Cli.Tests.Cluster;
 
-/// <summary>Wrong or missing clustering settings on <c>agentsim silo</c>, <c>agentsim run</c>, <c>agentsim compare</c> and <c>agentsim trace</c>: exit 2, one line naming the flag (or key) and what is wrong, nothing started.</summary>
+/// <summary>Wrong or missing clustering settings on <c>agentsim silo</c>, <c>agentsim run</c>, <c>agentsim compare</c>, <c>agentsim trace</c> and <c>agentsim gap</c>: exit 2, one line naming the flag (or key) and what is wrong, nothing started.</summary>
 public sealed class ClusterInputTests
 {
     private static string UnusedAddress => $"127.0.0.1:{FreePorts.Take(1)[0]}";
@@ -13,6 +13,7 @@ public sealed class ClusterInputTests
     [InlineData("run", "baseline", "--conversations", "10")]
     [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
     [InlineData("trace", "baseline", "--conversations", "10")]
+    [InlineData("gap", "--enterprises", "4", "--conversations", "100", "--replications", "1")]
     public async Task RedisWithoutClusteringRedis_ExitsTwoNamingRedis(params string[] command)
     {
         var result = await Cli.RunAsync([.. command, "--redis", "127.0.0.1:6379"]);
@@ -26,6 +27,7 @@ public sealed class ClusterInputTests
     [InlineData("run", "baseline", "--conversations", "10")]
     [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
     [InlineData("trace", "baseline", "--conversations", "10")]
+    [InlineData("gap", "--enterprises", "4", "--conversations", "100", "--replications", "1")]
     public async Task ClusteringRedisAlone_ExitsTwoAskingForRedisAndClusterId(params string[] command)
     {
         var result = await Cli.RunAsync([.. command, "--clustering", "redis"]);
@@ -100,6 +102,7 @@ public sealed class ClusterInputTests
     [InlineData("run", "baseline", "--conversations", "10")]
     [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
     [InlineData("trace", "baseline", "--conversations", "10")]
+    [InlineData("gap", "--enterprises", "4", "--conversations", "100", "--replications", "1")]
     public async Task UnreachableRedis_ExitsTwoNamingTheAddress_NoStackTrace(params string[] command)
     {
         var address = UnusedAddress;
@@ -133,6 +136,7 @@ public sealed class ClusterInputTests
     [InlineData("run", "baseline", "--conversations", "10")]
     [InlineData("compare", "baseline", "--placements", "platform", "--replications", "2", "--conversations", "10")]
     [InlineData("trace", "baseline", "--conversations", "10")]
+    [InlineData("gap", "--enterprises", "4", "--conversations", "100", "--replications", "1")]
     public async Task OnAClusterWithNoSilos_ExitsTwoNamingTheClusterId(params string[] command)
     {
         await using var redis = await RedisServerProcess.StartAsync(TestContext.Current.CancellationToken);

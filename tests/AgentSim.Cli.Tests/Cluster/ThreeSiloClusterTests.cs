@@ -61,6 +61,33 @@ public sealed class ThreeSiloClusterTests(ThreeSiloCluster cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task Gap_WithEveryEnterpriseOnTheCluster_WritesResultsByteIdenticalToTheSameGapInProcess()
+    {
+        // The enterprises are built in code: each travels to the silos as its configuration's JSON, not as scenario text.
+        var ct = TestContext.Current.CancellationToken;
+        using var directory = new TempDirectory();
+        string[] shared = ["gap", "--enterprises", "6", "--conversations", "600", "--replications", "2"];
+        await using var client = await AgentSimClusterClient.ConnectAsync(cluster.Redis.Address, cluster.ClusterId, cancellation: ct);
+        var coordinatorsBefore = await CoordinatorActivationsAsync(client);
+
+        var inProcess = await Cli.RunAsync([.. shared, "--out", directory.Combine("in-process")]);
+        var onCluster = await AgentsimProcess.RunAsync(null, null, [.. shared, "--clustering", "redis", "--redis", cluster.Redis.Address, "--cluster-id", cluster.ClusterId, "--out", directory.Combine("on-cluster")]);
+
+        Assert.True(inProcess.ExitCode == 0, inProcess.All);
+        Assert.True(onCluster.ExitCode == 0, onCluster.All);
+        Assert.Contains($"cluster: {cluster.ClusterId}", onCluster.Output, StringComparison.Ordinal);
+        foreach (var file in new[] { "results.json", "enterprises.csv" })
+        {
+            Assert.Equal(
+                await File.ReadAllBytesAsync(Path.Combine(directory.Combine("in-process"), file), ct),
+                await File.ReadAllBytesAsync(Path.Combine(directory.Combine("on-cluster"), file), ct));
+        }
+
+        // 6 enterprises × 2 replications each ran on the cluster: a run coordinator apiece.
+        Assert.True(await CoordinatorActivationsAsync(client) >= coordinatorsBefore + 12, "the gap's runs did not reach the cluster");
+    }
+
+    [Fact]
     public async Task Trace_RunAndReplayOnTheCluster_WritesTheTranscriptOfTheSameTraceInProcess()
     {
         var ct = TestContext.Current.CancellationToken;
