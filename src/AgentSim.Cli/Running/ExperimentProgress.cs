@@ -10,13 +10,14 @@ public static class ExperimentProgress
     private static readonly TimeSpan BarRefresh = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(2);
 
-    /// <summary>Runs <paramref name="work"/>, showing the runs it reports done of <paramref name="total"/>, and returns its result.</summary>
-    public static async Task<T> RunAsync<T>(CliContext context, int total, string what, Func<IProgress<ComparisonRunner.Progress>, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/>, showing the runs it reports done of <paramref name="total"/> and the time elapsed on <paramref name="time"/> (default: the system clock; only shown, never in results), and returns its result.</summary>
+    public static async Task<T> RunAsync<T>(CliContext context, int total, string what, Func<IProgress<ComparisonRunner.Progress>, Task<T>> work, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(work);
         var latest = new Latest();
-        var started = DateTime.UtcNow;
+        var started = time.GetTimestamp();
         if (!context.Interactive)
         {
             var running = work(latest);
@@ -25,13 +26,13 @@ public static class ExperimentProgress
             {
                 if (latest.Value is { } now && now != shown)
                 {
-                    context.Console.WriteLine(Describe(now, what, DateTime.UtcNow - started));
+                    context.Console.WriteLine(Describe(now, what, time.GetElapsedTime(started)));
                     shown = now;
                 }
             }
 
             var result = await running;
-            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total}/{total} {what} done in {(DateTime.UtcNow - started).TotalSeconds:F1} s"));
+            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total}/{total} {what} done in {time.GetElapsedTime(started).TotalSeconds:F1} s"));
             return result;
         }
 
@@ -47,7 +48,7 @@ public static class ExperimentProgress
                     if (latest.Value is { } p)
                     {
                         task.Value = p.Done;
-                        task.Description = Markup.Escape(Describe(p, what, DateTime.UtcNow - started));
+                        task.Description = Markup.Escape(Describe(p, what, time.GetElapsedTime(started)));
                     }
                 }
 
