@@ -126,7 +126,7 @@ public static class CompareReport
         sb.Append(string.Concat(result.Variants.Select(_ => " ---: |"))).Append('\n');
         foreach (var m in ExperimentMetric.All)
         {
-            sb.Append(C, $"| {m.Label}{UnitSuffix(m)} | ").AppendJoin(" | ", result.Variants.Select(v => Value(m, v.Estimates[m.Key]))).Append(" |\n");
+            sb.Append(C, $"| {LabelWithUnit(m)} | ").AppendJoin(" | ", result.Variants.Select(v => Value(m, v.Estimates[m.Key]))).Append(" |\n");
         }
 
         if (result.Variants.Count > 1)
@@ -136,7 +136,7 @@ public static class CompareReport
             sb.Append(string.Concat(result.Variants.Skip(1).Select(_ => " ---: |"))).Append('\n');
             foreach (var m in ExperimentMetric.All)
             {
-                sb.Append(C, $"| {m.Label}{DifferenceUnitSuffix(m)} | ").AppendJoin(" | ", result.Variants.Skip(1).Select(v => Difference(m, v.Differences![m.Key]))).Append(" |\n");
+                sb.Append(C, $"| {LabelWithUnit(m, difference: true)} | ").AppendJoin(" | ", result.Variants.Skip(1).Select(v => Difference(m, v.Differences![m.Key]))).Append(" |\n");
             }
         }
 
@@ -198,9 +198,6 @@ public static class CompareReport
         return d.ExcludesZero ? text + " *" : text;
     }
 
-    /// <summary>The unit a value is shown in: % for shares, else the metric's unit.</summary>
-    public static string DisplayUnit(ExperimentMetric m) => m.Unit;
-
     /// <summary>Scale and decimals a metric is shown with.</summary>
     public static (double Scale, int Digits) Scale(ExperimentMetric m) => m.Unit switch
     {
@@ -239,10 +236,6 @@ public static class CompareReport
         "%" when difference => " (pp)",
         _ => $" ({m.Unit})",
     });
-
-    private static string UnitSuffix(ExperimentMetric m) => LabelWithUnit(m)[m.Label.Length..];
-
-    private static string DifferenceUnitSuffix(ExperimentMetric m) => LabelWithUnit(m, difference: true)[m.Label.Length..];
 
     private static SortedDictionary<string, JsonEstimate> Map(IReadOnlyDictionary<string, Estimate> estimates) =>
         new(estimates.ToDictionary(kv => kv.Key, kv => new JsonEstimate(Round(kv.Value.Mean), Nullable(kv.Value.Low), Nullable(kv.Value.High), Nullable(kv.Value.StandardDeviation), kv.Value.N)), StringComparer.Ordinal);
