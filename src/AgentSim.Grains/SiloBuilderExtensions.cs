@@ -1,3 +1,4 @@
+using AgentSim.Grains.Cluster;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,11 +8,15 @@ namespace AgentSim.Grains;
 /// <summary>Registers what AgentSim's grains need on a silo.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>Adds the world cache and, unless one is already registered, a factory that makes no metrics observer.</summary>
+    /// <summary>
+    /// Adds the world cache and, unless already registered, a factory that makes no metrics observer and a
+    /// <see cref="ClusterStore"/> that shares nothing (a silo alone).
+    /// </summary>
     public static ISiloBuilder AddAgentSimGrains(this ISiloBuilder builder)
     {
         builder.Services.TryAddSingleton<WorldCache>();
         builder.Services.TryAddSingleton<ISimulationObserverFactory, NoObserverFactory>();
+        builder.Services.TryAddSingleton(_ => new ClusterStore("local", null));
         return builder;
     }
 }

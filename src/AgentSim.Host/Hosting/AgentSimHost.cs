@@ -1,6 +1,7 @@
 using System.Net;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains;
+using AgentSim.Grains.Cluster;
 using AgentSim.Grains.Live;
 using AgentSim.Grains.Worlds;
 using AgentSim.Host.Faults;
@@ -203,11 +204,13 @@ public sealed class AgentSimHost : IAsyncDisposable
                         .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: anyAddress)
                         .Configure<ClusterMembershipOptions>(ClusterTuning.Apply)
                         .AddRedisGrainStorageAsDefault(storage => storage.ConfigurationOptions = ClusterTuning.RedisConfiguration(redis));
+                    silo.Services.AddSingleton(_ => new ClusterStore(clusterId, StackExchange.Redis.ConnectionMultiplexer.Connect(ClusterTuning.RedisConfiguration(redis))));
                 }
                 else
                 {
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
                         .AddMemoryGrainStorageAsDefault();
+                    silo.Services.AddSingleton(_ => new ClusterStore(clusterId, null));
                 }
 
                 silo.AddAgentSimGrains();
