@@ -12,24 +12,33 @@ namespace AgentSim.Grains;
 /// </summary>
 public static class OrleansEngine
 {
-    /// <summary>Runs a request to completion on the cluster and returns its merged totals; <paramref name="world"/> is the request's compiled world.</summary>
-    public static async Task<RunOutcome> RunAsync(IGrainFactory grains, RunRequest request, World world, IProgress<RunProgress>? progress = null, CancellationToken ct = default)
+    /// <summary>
+    /// Runs a request to completion on the cluster and returns its merged totals; <paramref name="world"/> is the request's
+    /// compiled world. With <paramref name="recovery"/> (a cluster whose runs are checkpointed), a call that fails because a
+    /// silo was lost is retried until the cluster has recovered, within the recovery's budget: the run then goes on from its
+    /// last checkpointed epoch, and its totals are those of a run without the loss.
+    /// </summary>
+    public static async Task<RunOutcome> RunAsync(IGrainFactory grains, RunRequest request, World world, IProgress<RunProgress>? progress = null, CancellationToken ct = default, RunRecovery? recovery = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(world);
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(request.RunId);
-        await coordinator.StartAsync(request);
+        await Retrying(recovery, "starting the run", async () =>
+        {
+            await coordinator.StartAsync(request);
+            return true;
+        }, ct);
         StepResult step;
         do
         {
             ct.ThrowIfCancellationRequested();
-            step = await coordinator.StepAsync();
+            step = await Retrying(recovery, "running an epoch", coordinator.StepAsync, ct);
             progress?.Report(step.ToProgress());
         }
         while (!step.Done);
 
-        var totals = await coordinator.GetTallyAsync();
+        var totals = await Retrying(recovery, "collecting the totals", coordinator.GetTallyAsync, ct);
         var tally = new RunTally(world.Labels);
         tally.Add(totals.Values);
         return new RunOutcome(tally, request.Conversations, totals.Epochs);
@@ -65,6 +74,27 @@ public static class OrleansEngine
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, ct);
+            }
+        }
+    }
+
+    // Calls `call`, and with a recovery retries it while it fails for a lost silo, until the recovery's budget has passed
+    // since the first failure in a row.
+    private static async Task<T> Retrying<T>(RunRecovery? recovery, string what, Func<Task<T>> call, CancellationToken ct)
+    {
+        long? failingSince = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return recovery is null ? await call() : await recovery.WatchAsync(call);
+            }
+            catch (Exception e) when (recovery is not null && RunRecovery.IsSiloLoss(e)
+                && (failingSince is null || recovery.Time.GetElapsedTime(failingSince.Value) < recovery.Budget))
+            {
+                failingSince ??= recovery.Time.GetTimestamp();
+                recovery.Retrying?.Invoke(what, attempt, e);
+                await Task.Delay(recovery.Delay, recovery.Time, ct);
             }
         }
     }

@@ -1,3 +1,4 @@
+using AgentSim.Grains.Checkpoints;
 using AgentSim.Grains.Cluster;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
@@ -17,6 +18,7 @@ public static class SiloBuilderExtensions
         builder.Services.TryAddSingleton<WorldCache>();
         builder.Services.TryAddSingleton<ISimulationObserverFactory, NoObserverFactory>();
         builder.Services.TryAddSingleton(_ => new ClusterStore("local", null));
+        builder.Services.TryAddSingleton<RunCheckpoints>();
         return builder;
     }
 }

@@ -14,7 +14,7 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("BeginEpoch")]
     Task<ProviderEpochState> BeginEpochAsync(long epochStart);
 
-    /// <summary>Takes in the epoch's request count, which sets the next epoch's throttling.</summary>
+    /// <summary>Takes in the request count of the epoch ending at <paramref name="epochEnd"/> (µs), which sets the next epoch's throttling; the same epoch closed again (a retry) changes nothing.</summary>
     [Alias("CloseEpoch")]
-    Task CloseEpochAsync(long requests);
+    Task CloseEpochAsync(long epochEnd, long requests);
 }

@@ -31,6 +31,13 @@ public static class ClusterConnection
         }
 
         context.Console.WriteLine($"cluster: {clusterId} (membership in Redis at {RedisServer.Display(redis)}), this process a client");
+        client.Notices = line =>
+        {
+            lock (context.Error)
+            {
+                context.Error.WriteLine(line);
+            }
+        };
         return client;
     }
 }

@@ -1,16 +1,25 @@
+using System.Diagnostics;
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Checkpoints;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
+using Microsoft.Extensions.Logging;
 
 namespace AgentSim.Grains.Coordinator;
 
 /// <summary>
 /// Runs a run one epoch at a time: the Model's <see cref="EpochLoop"/> (the protocol <see cref="PlainLoopEngine"/> runs too)
-/// over the run's grains (<see cref="GrainEpochSteps"/>), keeping every epoch's snapshot for replays. When it is
-/// deactivated, its silo forgets the run's world: without the coordinator the run can neither go on nor be replayed.
+/// over the run's grains (<see cref="GrainEpochSteps"/>), keeping every epoch's snapshot for replays. On a cluster that
+/// shares a store it checkpoints the run: its request when it starts and each epoch once it has closed
+/// (<see cref="RunCheckpoints"/>). A step that fails (a grain's silo was lost) leaves the coordinator to rebuild itself from
+/// the checkpoints at the next call, and a coordinator re-activated after its own silo was lost does the same; the grains
+/// lost catch up from the same checkpoints, and the grains that survived answer a repeated epoch as they did the first
+/// time, so the retried epoch, and the run's results, are exactly those of a run without the loss. When it is
+/// deactivated, its silo forgets the run's world.
 /// </summary>
-public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFactory observers) : Grain, IRunCoordinatorGrain
+public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFactory observers, RunCheckpoints checkpoints, ILogger<RunCoordinatorGrain> logger)
+    : Grain, IRunCoordinatorGrain
 {
     private RunCoordinatorState? _state;
 
@@ -31,6 +40,14 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
             return;
         }
 
+        if (checkpoints.Enabled && await checkpoints.SaveRequestAsync(request) is { } saved)
+        {
+            // The run was started before, by this coordinator's lost activation (or a retried start): carry on from its checkpoints.
+            RunScope.EnsureSame(key, saved, request);
+            _state = await RecoverAsync(saved);
+            return;
+        }
+
         var world = worlds.Get(request);
         var state = new RunCoordinatorState(request, world, observers.Create(world), GrainFactory);
         await state.Steps.StartAsync(request);
@@ -40,29 +57,42 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
     /// <inheritdoc />
     public async Task<StepResult> StepAsync()
     {
-        var state = RunScope.Started(_state, this.GetPrimaryKeyString());
-        await state.Loop.StepAsync();
+        var state = await StateAsync();
+        try
+        {
+            if (await state.Loop.StepAsync() && checkpoints.Enabled && state.Steps.Completed is { } completed)
+            {
+                await checkpoints.AppendAsync(state.Request.RunId, completed);
+            }
+        }
+        catch when (checkpoints.Enabled)
+        {
+            // The loop may have taken part of the epoch in; the next call rebuilds it from the checkpoints and runs the epoch again.
+            _state = null;
+            throw;
+        }
+
         return state.Progress();
     }
 
     /// <inheritdoc />
     public async Task<TallyResult> GetTallyAsync()
     {
-        var state = RunScope.Started(_state, this.GetPrimaryKeyString());
-        var shards = await Task.WhenAll(state.Steps.Shards.Select(s => s.GetTallyAsync()));
+        var state = await StateAsync();
+        var shards = await Task.WhenAll(state.Steps.Shards.Select(s => s.GetTallyAsync(state.Loop.Epoch)));
         return new TallyResult(state.Loop.Totals(shards).Values, state.Loop.Epoch);
     }
 
     /// <inheritdoc />
-    public Task<StepResult> GetProgressAsync() => Task.FromResult(RunScope.Started(_state, this.GetPrimaryKeyString()).Progress());
+    public async Task<StepResult> GetProgressAsync() => (await StateAsync()).Progress();
 
     /// <inheritdoc />
-    public Task<RunRequest> GetRequestAsync() => Task.FromResult(RunScope.Started(_state, this.GetPrimaryKeyString()).Request);
+    public async Task<RunRequest> GetRequestAsync() => (await StateAsync()).Request;
 
     /// <inheritdoc />
-    public Task<SnapshotMessage[]> GetSnapshotsAsync(int fromEpoch, int count)
+    public async Task<SnapshotMessage[]> GetSnapshotsAsync(int fromEpoch, int count)
     {
-        var state = RunScope.Started(_state, this.GetPrimaryKeyString());
+        var state = await StateAsync();
         if (fromEpoch < state.HistoryStart)
         {
             throw new InvalidOperationException($"Epoch {fromEpoch} is older than the {RunCoordinatorState.HistoryLimit} epochs kept for replays.");
@@ -70,7 +100,7 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
 
         var start = fromEpoch - state.HistoryStart;
         var take = Math.Max(0, Math.Min(count, state.History.Count - start));
-        return Task.FromResult(state.History.GetRange(Math.Min(start, state.History.Count), take).ToArray());
+        return state.History.GetRange(Math.Min(start, state.History.Count), take).ToArray();
     }
 
     /// <inheritdoc />
@@ -82,5 +112,39 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
         }
 
         return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    // The started state, rebuilt from the run's checkpoints when this activation has none (it replaced a lost one, or its
+    // last step failed part-way).
+    private async Task<RunCoordinatorState> StateAsync()
+    {
+        if (_state is { } state)
+        {
+            return state;
+        }
+
+        var key = this.GetPrimaryKeyString();
+        if (checkpoints.Enabled && await checkpoints.LoadRequestAsync(key) is { } request)
+        {
+            _state = await RecoverAsync(request);
+            return _state;
+        }
+
+        return RunScope.Started(_state, key);
+    }
+
+    private async Task<RunCoordinatorState> RecoverAsync(RunRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var epochs = await checkpoints.CountAsync(request.RunId);
+        var world = worlds.Get(request);
+        var state = new RunCoordinatorState(request, world, observers.Create(world), GrainFactory);
+        await state.ReplayAsync(await checkpoints.LoadAsync(request.RunId, epochs));
+        logger.LogWarning(
+            "Run {RunId}: coordinator recovered from its checkpoints, {Epochs} epochs replayed in {Milliseconds} ms",
+            request.RunId,
+            epochs,
+            clock.ElapsedMilliseconds);
+        return state;
     }
 }

@@ -1,4 +1,5 @@
 using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Checkpoints;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Epochs;
 using AgentSim.Model.Events;
@@ -11,13 +12,16 @@ internal sealed class RunCoordinatorState
     /// <summary>Epochs of snapshots kept for replays: a week of one-second epochs, about 150 MB at most.</summary>
     public const int HistoryLimit = 604_800;
 
+    private readonly GatedObserver? _metrics;
+
     /// <summary>Creates the state of a run: resolves its grains and prepares its epoch loop.</summary>
     public RunCoordinatorState(RunRequest request, World world, ISimulationObserver? metrics, IGrainFactory grains)
     {
         Request = request;
         World = world;
         Steps = new GrainEpochSteps(request, world, grains);
-        Loop = new EpochLoop(world, request.Conversations, Steps, metrics, Remember);
+        _metrics = metrics is null ? null : new GatedObserver(metrics);
+        Loop = new EpochLoop(world, request.Conversations, Steps, _metrics, Remember);
     }
 
     /// <summary>The run request.</summary>
@@ -37,6 +41,31 @@ internal sealed class RunCoordinatorState
 
     /// <summary>Epoch of <c>History[0]</c>.</summary>
     public int HistoryStart { get; private set; }
+
+    /// <summary>
+    /// Runs the loop through <paramref name="checkpoints"/> (epochs 0, 1, ... in order) without calling a grain or
+    /// counting a metric: the coordinator's queues, tallies, counts and snapshot history are then those it had when the
+    /// last of them was written.
+    /// </summary>
+    public async Task ReplayAsync(IReadOnlyList<EpochCheckpoint> checkpoints)
+    {
+        Steps.Replay(checkpoints);
+        _metrics?.Muted = true;
+        try
+        {
+            while (Steps.Replaying)
+            {
+                if (!await Loop.StepAsync())
+                {
+                    throw new InvalidOperationException($"Run '{Request.RunId}' has checkpoints past its end.");
+                }
+            }
+        }
+        finally
+        {
+            _metrics?.Muted = false;
+        }
+    }
 
     /// <summary>Where the run stands.</summary>
     public StepResult Progress()

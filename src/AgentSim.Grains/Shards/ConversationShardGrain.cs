@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using System.Globalization;
 using AgentSim.Abstractions.Grains;
 using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Checkpoints;
 using AgentSim.Grains.Worlds;
 using AgentSim.Model.Engine;
 using AgentSim.Model.Events;
 using AgentSim.Model.Tallies;
+using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 
 namespace AgentSim.Grains.Shards;
@@ -13,9 +16,13 @@ namespace AgentSim.Grains.Shards;
 /// Thin shell over a model <see cref="Shard"/> and its <see cref="RunTally"/>; one activation per shard so shards run in
 /// parallel. Placed at random: on a cluster the shards of a run spread over the silos (Orleans' default, resource-optimized
 /// placement, keeps them all on the coordinator's silo while the silos are idle); results do not depend on placement.
+/// A shard asked for an epoch it has not reached (its activation replaced one lost with its silo) replays the run's
+/// checkpointed epochs first: its conversations are defined by the seed, their ids and the epochs' snapshots, so it
+/// rebuilds exactly the state, and tally, the lost activation had.
 /// </summary>
 [RandomPlacement]
-public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserverFactory observers) : Grain, IConversationShardGrain
+public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserverFactory observers, RunCheckpoints checkpoints, ILogger<ConversationShardGrain> logger)
+    : Grain, IConversationShardGrain
 {
     private ConversationShardState? _state;
 
@@ -29,6 +36,32 @@ public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserve
             return Task.CompletedTask;
         }
 
+        _state = Create(key, request);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<EpochReportMessage> AdvanceAsync(SnapshotMessage snapshot, long firstId, long count)
+    {
+        var state = await AtEpochAsync(snapshot.Epoch);
+        if (snapshot.Epoch == state.NextEpoch - 1 && state.LastReport is { } repeated)
+        {
+            return repeated;
+        }
+
+        if (snapshot.Epoch != state.NextEpoch)
+        {
+            throw new InvalidOperationException($"Shard '{this.GetPrimaryKeyString()}' expected epoch {state.NextEpoch}, got {snapshot.Epoch}.");
+        }
+
+        return state.Advance(snapshot, firstId, count);
+    }
+
+    /// <inheritdoc />
+    public async Task<long[]> GetTallyAsync(int epochs) => (await AtEpochAsync(epochs)).Tally.Values;
+
+    private ConversationShardState Create(string key, RunRequest request)
+    {
         var part = RunScope.PartOf(key, request);
         if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= request.Shards)
         {
@@ -37,32 +70,40 @@ public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserve
 
         var world = worlds.Get(request);
         var tally = new RunTally(world.Labels);
-        var shard = new Shard(world, index, request.Shards, CompositeObserver.Of(tally, observers.Create(world)));
-        _state = new ConversationShardState(request, shard, tally);
-        return Task.CompletedTask;
+        var metrics = observers.Create(world) is { } m ? new GatedObserver(m) : null;
+        var shard = new Shard(world, index, request.Shards, CompositeObserver.Of(tally, metrics));
+        return new ConversationShardState(request, shard, tally, metrics);
     }
 
-    /// <inheritdoc />
-    public Task<EpochReportMessage> AdvanceAsync(SnapshotMessage snapshot, long firstId, long count)
+    // The state, caught up from the run's checkpoints to just before epoch `epoch` when it is behind (a fresh activation
+    // is at epoch 0); a shard that never started and has no checkpoints to start from says so.
+    private async Task<ConversationShardState> AtEpochAsync(int epoch)
     {
-        var state = RunScope.Started(_state, this.GetPrimaryKeyString());
-        if (snapshot.Epoch == state.NextEpoch - 1 && state.LastReport is { } repeated)
+        var key = this.GetPrimaryKeyString();
+        if (_state is { } current && current.NextEpoch >= epoch)
         {
-            return Task.FromResult(repeated);
+            return current;
         }
 
-        if (snapshot.Epoch != state.NextEpoch)
+        if (!checkpoints.Enabled)
         {
-            throw new InvalidOperationException($"Shard '{this.GetPrimaryKeyString()}' expected epoch {state.NextEpoch}, got {snapshot.Epoch}.");
+            return RunScope.Started(_state, key);
         }
 
-        var report = EpochReportMessage.From(state.Shard.Advance(snapshot.ToModel(), firstId, count));
-        state.NextEpoch++;
-        state.LastReport = report;
-        return Task.FromResult(report);
+        var clock = Stopwatch.StartNew();
+        var (runId, _) = GrainKeys.Split(key);
+        var request = _state?.Request ?? await checkpoints.LoadRequestAsync(runId);
+        var state = _state ?? Create(key, RunScope.Started(request, key));
+        var from = state.NextEpoch;
+        var replay = await checkpoints.LoadAsync(runId, epoch);
+        state.Replay(replay.AsSpan(from));
+        _state = state;
+        logger.LogWarning(
+            "Shard {Shard}: caught up from the run's checkpoints, epochs {From} to {To} replayed in {Milliseconds} ms",
+            key,
+            from,
+            epoch - 1,
+            clock.ElapsedMilliseconds);
+        return state;
     }
-
-    /// <inheritdoc />
-    public Task<long[]> GetTallyAsync() =>
-        Task.FromResult(RunScope.Started(_state, this.GetPrimaryKeyString()).Tally.Values);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentSim.Abstractions.Messages;
 using AgentSim.Grains;
 using AgentSim.Model.Engine;
@@ -18,11 +17,13 @@ namespace AgentSim.Host.Hosting;
 public sealed class AgentSimClusterClient : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly MembershipWatch _membership;
     private int _stopped;
 
-    private AgentSimClusterClient(IHost host, string clusterId)
+    private AgentSimClusterClient(IHost host, MembershipWatch membership, string clusterId)
     {
         _host = host;
+        _membership = membership;
         ClusterId = clusterId;
     }
 
@@ -56,19 +57,25 @@ public sealed class AgentSimClusterClient : IAsyncDisposable
             .Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (clusterId, clusterId))
             .Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = ClusterTuning.GatewayListRefreshPeriod));
         var host = builder.Build();
+        MembershipWatch? membership = null;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(ConnectTimeout);
             await host.StartAsync(timeout.Token);
+            membership = await MembershipWatch.StartAsync(redis, clusterId);
+            return new AgentSimClusterClient(host, membership, clusterId);
         }
         catch
         {
+            if (membership is not null)
+            {
+                await membership.DisposeAsync();
+            }
+
             host.Dispose();
             throw;
         }
-
-        return new AgentSimClusterClient(host, clusterId);
     }
 
     /// <summary>How long connecting to the cluster's gateways may take.</summary>
@@ -81,28 +88,29 @@ public sealed class AgentSimClusterClient : IAsyncDisposable
     public static async Task<int> ActiveSilosAsync(string redis, string clusterId)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(ClusterTuning.RedisConfiguration(redis));
-        var entries = await connection.GetDatabase().HashGetAllAsync($"{clusterId}/members/{clusterId}");
-        var active = 0;
-        foreach (var entry in entries)
-        {
-            if (entry.Name == "Version" || !entry.Value.HasValue)
-            {
-                continue;
-            }
-
-            using var row = JsonDocument.Parse(entry.Value.ToString());
-            if (row.RootElement.TryGetProperty("Status", out var status) && status.ValueKind == JsonValueKind.Number && status.GetInt32() == (int)SiloStatus.Active)
-            {
-                active++;
-            }
-        }
-
-        return active;
+        return await MembershipWatch.CountAsync(connection.GetDatabase(), clusterId, SiloStatus.Active);
     }
 
-    /// <summary>Runs a request to completion on the cluster; <paramref name="world"/> is the request's world compiled here (the silos compile their own from the request).</summary>
-    public Task<RunOutcome> RunAsync(RunRequest request, World world, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default) =>
-        OrleansEngine.RunAsync(Client, request, world, progress, cancellation);
+    /// <summary>
+    /// Where a run tells of a silo lost during it and retried (one line each); unset, they are logged as warnings.
+    /// </summary>
+    public Action<string>? Notices { get; set; }
+
+    /// <summary>
+    /// Runs a request to completion on the cluster; <paramref name="world"/> is the request's world compiled here (the
+    /// silos compile their own from the request). The cluster checkpoints the run, so a silo lost during it is waited out
+    /// (<see cref="RunRecovery"/>; each retry is told to <see cref="Notices"/>) and the results are those of a run without the loss.
+    /// </summary>
+    public Task<RunOutcome> RunAsync(RunRequest request, World world, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var notices = Notices ?? (line => _host.Services.GetRequiredService<ILogger<AgentSimClusterClient>>().LogWarning("{Notice}", line));
+        var recovery = new RunRecovery(TimeProvider.System, (what, attempt, e) => notices(
+            $"run {request.RunId}: {what} failed ({e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}); a silo was lost, retrying (attempt {attempt}) while the cluster recovers the run from its checkpoints"))
+        {
+            SiloLost = _membership.NextDeath,
+        };
+        return OrleansEngine.RunAsync(Client, request, world, progress, cancellation, recovery);
+    }
 
     /// <summary>Disconnects; safe to call more than once.</summary>
     public async Task StopAsync(CancellationToken cancellation = default)
@@ -111,6 +119,7 @@ public sealed class AgentSimClusterClient : IAsyncDisposable
         {
             try
             {
+                await _membership.DisposeAsync();
                 await _host.StopAsync(cancellation);
             }
             finally

@@ -63,6 +63,22 @@ public sealed class RedisMembership(string redis, string clusterId) : IAsyncDisp
         return null;
     }
 
+    /// <summary>Epochs checkpointed so far by the cluster's runs (the longest run's count; 0 before any): AgentSim's list <c>agentsim:{cluster}:run:{id}:epochs</c>.</summary>
+    public async Task<long> CheckpointedEpochsAsync()
+    {
+        var connection = await _connection.Value;
+        long most = 0;
+        foreach (var endpoint in connection.GetEndPoints())
+        {
+            await foreach (var key in connection.GetServer(endpoint).KeysAsync(pattern: $"agentsim:{clusterId}:run:*:epochs"))
+            {
+                most = Math.Max(most, await connection.GetDatabase().ListLengthAsync(key));
+            }
+        }
+
+        return most;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -18,9 +18,9 @@ public sealed class ProviderGrainTests(ClusterFixture cluster)
         await grain.StartAsync(request);
 
         var first = await grain.BeginEpochAsync(0);
-        await grain.CloseEpochAsync((long)(provider.Config.QuotaPerSecond * seconds * 2));
+        await grain.CloseEpochAsync(world.EpochMicros, (long)(provider.Config.QuotaPerSecond * seconds * 2));
         var throttled = await grain.BeginEpochAsync(world.EpochMicros);
-        await grain.CloseEpochAsync((long)(provider.Config.QuotaPerSecond * seconds / 2));
+        await grain.CloseEpochAsync(2 * world.EpochMicros, (long)(provider.Config.QuotaPerSecond * seconds / 2));
         var lifted = await grain.BeginEpochAsync(2 * world.EpochMicros);
 
         Assert.Equal(0, first.Throttle);
