@@ -4,8 +4,8 @@ namespace AgentSim.Abstractions.Grains;
 
 /// <summary>
 /// The cluster's registry of runtime faults (one activation, key <see cref="Key"/>): the HTTP API adds and ends faults
-/// here, and every silo's real-time clock reads the list and applies it to its own traffic. In memory: the faults are
-/// lost with the silo that holds the registry (they are short-lived by nature; inject them again).
+/// here, and every silo's real-time clock reads the list and applies it to its own traffic. Stored in the silos' grain
+/// storage: Redis on a Redis cluster, so the faults outlive the silo that holds the registry; memory on a silo alone.
 /// </summary>
 [Alias("AgentSim.IRuntimeFaultsGrain")]
 public interface IRuntimeFaultsGrain : IGrainWithStringKey

@@ -22,8 +22,9 @@ public sealed class AgentGrain(WorldCache worlds, RunCheckpoints checkpoints, IL
     public async Task<RollbackReason?> CloseEpochAsync(long epochEnd, long[] incidents, long[] failures, long answers, long answerMicros)
     {
         var state = await StateAtAsync(epochEnd, end: true);
-        if (Checkpointed)
+        if (Checkpointed && state.NextEpoch == state.EpochAt(epochEnd, end: true))
         {
+            // A close that will run (not a repeat) follows its epoch's begin, here too when this activation has not had it.
             Begin(state, epochEnd - state.World.EpochMicros);
         }
 

@@ -22,6 +22,7 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
     : Grain, IRunCoordinatorGrain
 {
     private RunCoordinatorState? _state;
+    private Task _pendingCheckpoint = Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task StartAsync(RunRequest request)
@@ -62,13 +63,24 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
         {
             if (await state.Loop.StepAsync() && checkpoints.Enabled && state.Steps.Completed is { } completed)
             {
-                await checkpoints.AppendAsync(state.Request.RunId, completed);
+                // The last epoch's checkpoint is written while this one ran (one write in flight at most, in epoch order):
+                // the run does not wait for Redis at every epoch. Should this coordinator be lost before a write lands,
+                // its successor runs that epoch again, and any grain already past it is rebuilt from the checkpoints.
+                await _pendingCheckpoint;
+                _pendingCheckpoint = checkpoints.AppendAsync(state.Request.RunId, completed);
+            }
+
+            if (state.Loop.Done)
+            {
+                // The whole run is checkpointed before it is reported done (its totals may have to be rebuilt from it).
+                await _pendingCheckpoint;
             }
         }
         catch when (checkpoints.Enabled)
         {
             // The loop may have taken part of the epoch in; the next call rebuilds it from the checkpoints and runs the epoch again.
             _state = null;
+            _pendingCheckpoint = Task.CompletedTask;
             throw;
         }
 

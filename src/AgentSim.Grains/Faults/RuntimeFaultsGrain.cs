@@ -5,66 +5,80 @@ namespace AgentSim.Grains.Faults;
 
 /// <summary>
 /// The registry of runtime faults: hands out ids in order, ends faults early, and keeps the last
-/// <see cref="RetainedEnded"/> to end so <c>GET /api/faults/{id}</c> can still say so. State in memory (see
-/// <see cref="IRuntimeFaultsGrain"/>).
+/// <see cref="RetainedEnded"/> to end so <c>GET /api/faults/{id}</c> can still say so. Its state is written to the silo's
+/// grain storage at every change (see <see cref="IRuntimeFaultsGrain"/>): in Redis on a Redis cluster, so the registry
+/// re-activated on a survivor after its silo is lost still has every fault; in memory on a silo alone.
 /// </summary>
-public sealed class RuntimeFaultsGrain(TimeProvider time) : Grain, IRuntimeFaultsGrain
+public sealed class RuntimeFaultsGrain(TimeProvider time, [PersistentState("faults")] IPersistentState<RuntimeFaultsState> stored) : Grain, IRuntimeFaultsGrain
 {
     /// <summary>Ended faults kept.</summary>
     public const int RetainedEnded = 100;
 
-    private readonly SortedDictionary<long, RuntimeFault> _faults = [];
-    private readonly string _registry = Guid.NewGuid().ToString("N");
-    private long _lastId;
-    private long _version;
+    private RuntimeFaultsState State => stored.State;
+
+    private SortedDictionary<long, RuntimeFault> Faults => State.Faults;
 
     /// <inheritdoc />
-    public Task<RuntimeFault?> AddAsync(RuntimeFault fault)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(fault);
-        var now = time.GetUtcNow();
-        if (_faults.Values.Count(f => f.EndsAt > now) >= IRuntimeFaultsGrain.MaxFaults)
+        if (string.IsNullOrEmpty(State.Registry))
         {
-            return Task.FromResult<RuntimeFault?>(null);
+            State.Registry = Guid.NewGuid().ToString("N");
+            await stored.WriteStateAsync(cancellationToken);
         }
 
-        var added = fault with { Id = ++_lastId };
-        _faults[added.Id] = added;
-        Changed();
-        return Task.FromResult<RuntimeFault?>(added);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<RuntimeFaultList> ListAsync() => Task.FromResult(new RuntimeFaultList(_version, [.. _faults.Values], _registry));
+    public async Task<RuntimeFault?> AddAsync(RuntimeFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        var now = time.GetUtcNow();
+        if (Faults.Values.Count(f => f.EndsAt > now) >= IRuntimeFaultsGrain.MaxFaults)
+        {
+            return null;
+        }
+
+        var added = fault with { Id = ++State.LastId };
+        Faults[added.Id] = added;
+        await ChangedAsync();
+        return added;
+    }
 
     /// <inheritdoc />
-    public Task<RuntimeFault?> EndAsync(long id)
+    public Task<RuntimeFaultList> ListAsync() => Task.FromResult(new RuntimeFaultList(State.Version, [.. Faults.Values], State.Registry));
+
+    /// <inheritdoc />
+    public async Task<RuntimeFault?> EndAsync(long id)
     {
-        if (!_faults.TryGetValue(id, out var fault))
+        if (!Faults.TryGetValue(id, out var fault))
         {
-            return Task.FromResult<RuntimeFault?>(null);
+            return null;
         }
 
         var now = time.GetUtcNow();
         if (now < fault.EndsAt)
         {
             fault = fault with { EndsAt = now, StartsAt = fault.StartsAt < now ? fault.StartsAt : now };
-            _faults[id] = fault;
-            Changed();
+            Faults[id] = fault;
+            await ChangedAsync();
         }
 
-        return Task.FromResult<RuntimeFault?>(fault);
+        return fault;
     }
 
-    // Forgets the oldest ended faults beyond what is retained.
-    private void Changed()
+    // Forgets the oldest ended faults beyond what is retained, then stores the registry.
+    private async Task ChangedAsync()
     {
-        _version++;
+        State.Version++;
         var now = time.GetUtcNow();
-        var ended = _faults.Values.Where(f => f.EndsAt <= now).ToList();
+        var ended = Faults.Values.Where(f => f.EndsAt <= now).ToList();
         foreach (var old in ended.OrderBy(f => f.EndsAt).ThenBy(f => f.Id).Take(Math.Max(0, ended.Count - RetainedEnded)))
         {
-            _faults.Remove(old.Id);
+            Faults.Remove(old.Id);
         }
+
+        await stored.WriteStateAsync();
     }
 }

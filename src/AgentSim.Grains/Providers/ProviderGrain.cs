@@ -21,8 +21,9 @@ public sealed class ProviderGrain(WorldCache worlds, RunCheckpoints checkpoints,
     public async Task CloseEpochAsync(long epochEnd, long requests)
     {
         var state = await StateAtAsync(epochEnd, end: true);
-        if (Checkpointed)
+        if (Checkpointed && state.NextEpoch == state.EpochAt(epochEnd, end: true))
         {
+            // A close that will run (not a repeat) follows its epoch's begin, here too when this activation has not had it.
             Begin(state, epochEnd - state.World.EpochMicros);
         }
 

@@ -58,7 +58,7 @@ public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserve
     }
 
     /// <inheritdoc />
-    public async Task<long[]> GetTallyAsync(int epochs) => (await AtEpochAsync(epochs)).Tally.Values;
+    public async Task<long[]> GetTallyAsync(int epochs) => (await AtEpochAsync(epochs, tally: true)).Tally.Values;
 
     private ConversationShardState Create(string key, RunRequest request)
     {
@@ -75,25 +75,26 @@ public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserve
         return new ConversationShardState(request, shard, tally, metrics);
     }
 
-    // The state, caught up from the run's checkpoints to just before epoch `epoch` when it is behind (a fresh activation
-    // is at epoch 0); a shard that never started and has no checkpoints to start from says so.
-    private async Task<ConversationShardState> AtEpochAsync(int epoch)
+    // The state ready for epoch `epoch` (`tally`: the tally after `epoch` epochs). On a checkpointed run a state that
+    // cannot take it is rebuilt from the run's checkpoints: caught up when behind (a fresh activation is at epoch 0),
+    // replayed from the start when past it (the coordinator lost its last checkpoint and runs an epoch again).
+    private async Task<ConversationShardState> AtEpochAsync(int epoch, bool tally = false)
     {
         var key = this.GetPrimaryKeyString();
-        if (_state is { } current && current.NextEpoch >= epoch)
-        {
-            return current;
-        }
-
         if (!checkpoints.Enabled)
         {
             return RunScope.Started(_state, key);
         }
 
+        if (_state is { } current && (current.NextEpoch == epoch || (!tally && current.NextEpoch == epoch + 1 && current.LastReport is not null)))
+        {
+            return current;
+        }
+
         var clock = Stopwatch.StartNew();
         var (runId, _) = GrainKeys.Split(key);
-        var request = _state?.Request ?? await checkpoints.LoadRequestAsync(runId);
-        var state = _state ?? Create(key, RunScope.Started(request, key));
+        var request = _state?.Request ?? RunScope.Started(await checkpoints.LoadRequestAsync(runId), key);
+        var state = _state is { } behind && behind.NextEpoch < epoch ? behind : Create(key, request);
         var from = state.NextEpoch;
         var replay = await checkpoints.LoadAsync(runId, epoch);
         state.Replay(replay.AsSpan(from));

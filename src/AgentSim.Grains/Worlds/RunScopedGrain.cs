@@ -35,8 +35,10 @@ public abstract class RunScopedGrain<TModel, TAnswer>(WorldCache worlds, RunChec
     }
 
     /// <summary>
-    /// The state, with every epoch before the one starting at (with <paramref name="end"/>, ending at)
-    /// <paramref name="micros"/> taken in: caught up from the run's checkpoints when it is behind.
+    /// The state ready for the begin of the epoch starting at <paramref name="micros"/> (with <paramref name="end"/>, for
+    /// the close of the epoch ending there). On a checkpointed run a state that cannot take it is rebuilt from the run's
+    /// checkpoints: caught up when it is behind (this activation replaced a lost one), replayed from the start when it is
+    /// past it (the run's coordinator lost its last checkpoint and runs an epoch again).
     /// </summary>
     protected async Task<RunScopedState<TModel, TAnswer>> StateAtAsync(long micros, bool end = false)
     {
@@ -47,14 +49,19 @@ public abstract class RunScopedGrain<TModel, TAnswer>(WorldCache worlds, RunChec
         }
 
         var state = _state;
-        if (state is not null && state.NextEpoch >= state.EpochAt(micros, end))
+        if (state is not null && state.CanTake(state.EpochAt(micros, end), end))
         {
             return state;
         }
 
         var clock = Stopwatch.StartNew();
         var (runId, _) = GrainKeys.Split(key);
-        state ??= Create(key, RunScope.Started(await checkpoints.LoadRequestAsync(runId), key));
+        var request = state?.Request ?? RunScope.Started(await checkpoints.LoadRequestAsync(runId), key);
+        if (state is null || state.NextEpoch > state.EpochAt(micros, end))
+        {
+            state = Create(key, request);
+        }
+
         var from = state.NextEpoch;
         var epoch = state.EpochAt(micros, end);
         foreach (var checkpoint in (await checkpoints.LoadAsync(runId, epoch)).AsSpan(from))

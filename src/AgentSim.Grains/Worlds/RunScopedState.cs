@@ -26,6 +26,16 @@ public sealed class RunScopedState<TModel, TAnswer>(RunRequest request, World wo
     /// <summary>Epochs whose every effect on the model has been taken in: the next epoch the grain expects.</summary>
     public int NextEpoch { get; private set; }
 
+    /// <summary>
+    /// True when the state can take epoch <paramref name="epoch"/>'s begin (or, with <paramref name="close"/>, its close):
+    /// it is the next epoch, or a repeat of the last answered. Otherwise the grain is behind (it replaced a lost
+    /// activation) or past it (a coordinator that lost its last checkpoint runs an epoch again), and is rebuilt.
+    /// </summary>
+    public bool CanTake(int epoch, bool close) =>
+        NextEpoch == epoch || (close
+            ? _lastClose is { } c && c.Epoch == epoch
+            : _lastBegin is { } b && EpochAt(b.Start) == epoch);
+
     /// <summary>The number of the epoch starting at (or, with <paramref name="end"/>, ending at) <paramref name="micros"/>.</summary>
     public int EpochAt(long micros, bool end = false) => (int)(micros / World.EpochMicros) - (end ? 1 : 0);
 
