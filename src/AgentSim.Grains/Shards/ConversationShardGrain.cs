@@ -70,9 +70,11 @@ public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserve
 
         var world = worlds.Get(request);
         var tally = new RunTally(world.Labels);
-        var metrics = observers.Create(world) is { } m ? new GatedObserver(m) : null;
-        var shard = new Shard(world, index, request.Shards, CompositeObserver.Of(tally, metrics));
-        return new ConversationShardState(request, shard, tally, metrics);
+        // Only a checkpointed run ever replays, so only its metrics need a gate (the hot path stays one call shorter).
+        var metrics = observers.Create(world);
+        var gated = metrics is not null && checkpoints.Enabled ? new GatedObserver(metrics) : null;
+        var shard = new Shard(world, index, request.Shards, CompositeObserver.Of(tally, gated ?? metrics));
+        return new ConversationShardState(request, shard, tally, gated);
     }
 
     // The state ready for epoch `epoch` (`tally`: the tally after `epoch` epochs). On a checkpointed run a state that
