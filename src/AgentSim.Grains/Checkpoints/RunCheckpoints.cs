@@ -16,8 +16,9 @@ public sealed class RunCheckpoints(ClusterStore store, Serializer serializer)
     /// <summary>How long a run's checkpoints are kept after its last epoch.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
-    // Appends the epoch only when the list holds exactly the epochs before it; a repeated append of the last epoch (a
-    // write that was applied although its answer was lost) is recognised, anything else refused: the log has no gaps.
+    // Appends the epoch only when the list holds exactly the epochs before it, so the log never has a gap. A list that
+    // already holds the epoch (a write applied although its answer was lost, or one sent by a coordinator activation that
+    // was given up for lost) is left as it is: an epoch's checkpoint is the same whoever writes it.
     private const string AppendScript = """
         local n = redis.call('LLEN', KEYS[1])
         if n == tonumber(ARGV[1]) then
@@ -52,7 +53,7 @@ public sealed class RunCheckpoints(ClusterStore store, Serializer serializer)
         return saved.IsNull ? null : serializer.Deserialize<RunRequest>((byte[])saved!);
     }
 
-    /// <summary>Appends epoch <see cref="EpochCheckpoint.Epoch"/>'s checkpoint; the run's log must hold exactly the epochs before it (or already this one).</summary>
+    /// <summary>Appends epoch <see cref="EpochCheckpoint.Epoch"/>'s checkpoint; the run's log must hold exactly the epochs before it (or already this one, when nothing is written).</summary>
     public async Task AppendAsync(string runId, EpochCheckpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -60,7 +61,7 @@ public sealed class RunCheckpoints(ClusterStore store, Serializer serializer)
             AppendScript,
             [EpochsKey(runId), RequestKey(runId)],
             [checkpoint.Epoch, serializer.SerializeToArray(checkpoint), (long)Retention.TotalMilliseconds]);
-        if (result < 0 && -result != checkpoint.Epoch + 1)
+        if (result < 0 && -result < checkpoint.Epoch + 1)
         {
             throw new InvalidOperationException($"Run '{runId}': cannot checkpoint epoch {checkpoint.Epoch}, the log holds {-result} epochs.");
         }

@@ -21,8 +21,11 @@ namespace AgentSim.Grains.Coordinator;
 public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFactory observers, RunCheckpoints checkpoints, ILogger<RunCoordinatorGrain> logger)
     : Grain, IRunCoordinatorGrain
 {
+    /// <summary>Checkpoint writes in flight at most, beyond which the run waits for the oldest.</summary>
+    public const int CheckpointWindow = 16;
+
     private RunCoordinatorState? _state;
-    private Task _pendingCheckpoint = Task.CompletedTask;
+    private readonly Queue<Task> _pendingCheckpoints = new();
 
     /// <inheritdoc />
     public async Task StartAsync(RunRequest request)
@@ -63,24 +66,36 @@ public sealed class RunCoordinatorGrain(WorldCache worlds, ISimulationObserverFa
         {
             if (await state.Loop.StepAsync() && checkpoints.Enabled && state.Steps.Completed is { } completed)
             {
-                // The last epoch's checkpoint is written while this one ran (one write in flight at most, in epoch order):
-                // the run does not wait for Redis at every epoch. Should this coordinator be lost before a write lands,
-                // its successor runs that epoch again, and any grain already past it is rebuilt from the checkpoints.
-                await _pendingCheckpoint;
-                _pendingCheckpoint = checkpoints.AppendAsync(state.Request.RunId, completed);
+                // Checkpoints are written while the next epochs run (at most CheckpointWindow in flight, sent in epoch order
+                // on one connection, each refused unless it follows the last): the run does not wait for Redis at every
+                // epoch. Should this coordinator be lost before a write lands, its successor runs again from the last
+                // checkpoint that did, and grains already past it are rebuilt from the checkpoints.
+                _pendingCheckpoints.Enqueue(checkpoints.AppendAsync(state.Request.RunId, completed));
+                while (_pendingCheckpoints.Count > CheckpointWindow || (_pendingCheckpoints.TryPeek(out var oldest) && oldest.IsCompleted))
+                {
+                    await _pendingCheckpoints.Dequeue();
+                }
             }
 
             if (state.Loop.Done)
             {
                 // The whole run is checkpointed before it is reported done (its totals may have to be rebuilt from it).
-                await _pendingCheckpoint;
+                while (_pendingCheckpoints.TryDequeue(out var pending))
+                {
+                    await pending;
+                }
             }
         }
         catch when (checkpoints.Enabled)
         {
-            // The loop may have taken part of the epoch in; the next call rebuilds it from the checkpoints and runs the epoch again.
+            // The loop may have taken part of the epoch in; the next call rebuilds it from the checkpoints and runs the
+            // epoch again. Writes still in flight are left to finish or fail: the log refuses any that does not follow it.
             _state = null;
-            _pendingCheckpoint = Task.CompletedTask;
+            while (_pendingCheckpoints.TryDequeue(out var abandoned))
+            {
+                _ = abandoned.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            }
+
             throw;
         }
 

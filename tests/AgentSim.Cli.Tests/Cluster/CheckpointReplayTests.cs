@@ -84,6 +84,7 @@ public sealed class CheckpointReplayTests : IAsyncLifetime
         var (request, coordinator) = await StartAsync("strict-governance", parallelism: 1);
         var stepped = await StepAsync(coordinator, 30);
         var checkpoints = Checkpoints();
+        await WrittenAsync(checkpoints, request.RunId, stepped.Epochs);
         var past = (await checkpoints.LoadAsync(request.RunId, stepped.Epochs))[27];
         var world = WorldCompiler.Compile(request);
         var grains = _cluster!.Client;
@@ -109,19 +110,32 @@ public sealed class CheckpointReplayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Append_RefusesAGap_AcceptsARepeatOfTheLastEpoch()
+    public async Task Append_RefusesAGap_LeavesAnEpochAlreadyLoggedAsItIs()
     {
         var (request, coordinator) = await StartAsync("baseline");
         await StepAsync(coordinator, 3);
         var checkpoints = Checkpoints();
+        await WrittenAsync(checkpoints, request.RunId, 3);
         var logged = await checkpoints.LoadAsync(request.RunId, 3);
 
         await checkpoints.AppendAsync(request.RunId, logged[2]);
+        await checkpoints.AppendAsync(request.RunId, logged[1]);
         var gap = await Assert.ThrowsAsync<InvalidOperationException>(() => checkpoints.AppendAsync(request.RunId, logged[2] with { Snapshot = logged[2].Snapshot with { Epoch = 5 } }));
 
         Assert.Contains("cannot checkpoint epoch 5, the log holds 3 epochs", gap.Message, StringComparison.Ordinal);
         Assert.Equal(3, await checkpoints.CountAsync(request.RunId));
         await Assert.ThrowsAsync<InvalidOperationException>(() => checkpoints.LoadAsync(request.RunId, 4));
+    }
+
+    // The coordinator writes checkpoints while the next epochs run: waits until the first `epochs` are in the log.
+    private static async Task WrittenAsync(RunCheckpoints checkpoints, string runId, int epochs)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (await checkpoints.CountAsync(runId) < epochs)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the first {epochs} checkpoints were not written within 10 s");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 
     private RunCheckpoints Checkpoints() =>
