@@ -48,8 +48,9 @@ public static class OrleansEngine
     /// Runs a request in real time: epoch k is stepped once the wall clock reaches k × epoch / <paramref name="timeScale"/>
     /// after the start, so simulated time advances <paramref name="timeScale"/> times as fast as the wall clock (as fast as
     /// the cluster can when it cannot keep up). Returns when the run is done or <paramref name="ct"/> is cancelled (throws then).
+    /// With <paramref name="recovery"/>, a silo lost during the run is waited out as in <see cref="RunAsync"/>.
     /// </summary>
-    public static async Task RunPacedAsync(IGrainFactory grains, RunRequest request, World world, double timeScale, TimeProvider time, IProgress<RunProgress>? progress = null, CancellationToken ct = default)
+    public static async Task RunPacedAsync(IGrainFactory grains, RunRequest request, World world, double timeScale, TimeProvider time, IProgress<RunProgress>? progress = null, CancellationToken ct = default, RunRecovery? recovery = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(request);
@@ -58,12 +59,16 @@ public static class OrleansEngine
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeScale);
         var wallPerEpoch = TimeSpan.FromSeconds(world.EpochMicros / 1e6 / timeScale);
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(request.RunId);
-        await coordinator.StartAsync(request);
+        await Retrying(recovery, "starting the run", async () =>
+        {
+            await coordinator.StartAsync(request);
+            return true;
+        }, ct);
         var start = time.GetTimestamp();
         for (long epoch = 1; ; epoch++)
         {
             ct.ThrowIfCancellationRequested();
-            var step = await coordinator.StepAsync();
+            var step = await Retrying(recovery, "running an epoch", coordinator.StepAsync, ct);
             progress?.Report(step.ToProgress());
             if (step.Done)
             {

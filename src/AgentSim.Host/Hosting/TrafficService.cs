@@ -1,15 +1,21 @@
 using AgentSim.Grains;
+using AgentSim.Grains.Checkpoints;
 using AgentSim.Grains.Worlds;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AgentSim.Host.Hosting;
 
-/// <summary>Runs a host's <see cref="SiloTraffic"/> once the silo has started, until the host stops; a failure stops the host.</summary>
+/// <summary>
+/// Runs a host's <see cref="SiloTraffic"/> once the silo has started, until the host stops; a failure stops the host. On a
+/// cluster whose runs are checkpointed, a silo lost during the run is waited out (<see cref="RunRecovery"/>) and the run
+/// goes on from its checkpoints.
+/// </summary>
 internal sealed partial class TrafficService(
     SiloTraffic traffic,
     IGrainFactory grains,
     WorldCache worlds,
+    RunCheckpoints checkpoints,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<TrafficService> logger) : BackgroundService
@@ -29,7 +35,8 @@ internal sealed partial class TrafficService(
             }
 
             worlds.Add(traffic.Request, traffic.World);
-            await OrleansEngine.RunPacedAsync(grains, traffic.Request, traffic.World, traffic.TimeScale, time, traffic.Progress, stoppingToken);
+            var recovery = checkpoints.Enabled ? new RunRecovery(time, (what, attempt, e) => LogRetrying(what, attempt, e)) : null;
+            await OrleansEngine.RunPacedAsync(grains, traffic.Request, traffic.World, traffic.TimeScale, time, traffic.Progress, stoppingToken, recovery);
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
@@ -42,6 +49,9 @@ internal sealed partial class TrafficService(
             lifetime.StopApplication();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The silo's paced run: {What} failed (attempt {Attempt}); a silo was lost, retrying while the cluster recovers the run from its checkpoints.")]
+    private partial void LogRetrying(string what, int attempt, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The silo's traffic failed; stopping the host.")]
     private partial void LogFailed(Exception exception);
