@@ -19,6 +19,12 @@ public sealed class LiveSilo
     /// <summary>Seconds a refused caller is told to wait before trying again.</summary>
     public const int RetryAfterSeconds = 1;
 
+    /// <summary>Attempts to start a conversation's activation before the start is given up (and the conversation ended failed).</summary>
+    public const int StartAttempts = 4;
+
+    /// <summary>Wait before the first retry of a start; each further retry waits that much longer.</summary>
+    public static readonly TimeSpan StartRetryDelay = TimeSpan.FromMilliseconds(500);
+
     private readonly IGrainFactory _grains;
     private readonly ILiveMetrics _metrics;
     private readonly ConcurrentQueue<(long Id, byte[] Checkpoint)> _orphans = new();
@@ -95,7 +101,7 @@ public sealed class LiveSilo
 
         try
         {
-            await _grains.GetGrain<ILiveConversationGrain>(id).StartAsync(spec);
+            await StartGrainAsync(id, spec);
         }
         catch
         {
@@ -121,6 +127,24 @@ public sealed class LiveSilo
 
     /// <summary>Takes the next conversation to activate again after Orleans deactivated it, if any.</summary>
     public bool TryTakeOrphan(out (long Id, byte[] Checkpoint) orphan) => _orphans.TryDequeue(out orphan);
+
+    // A start is retried a few times (the grain's start is idempotent): just after a silo is lost, placing an activation
+    // whose directory partition was on that silo fails until the cluster has declared it dead.
+    private async Task StartGrainAsync(long id, ConversationSpec spec)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _grains.GetGrain<ILiveConversationGrain>(id).StartAsync(spec);
+                return;
+            }
+            catch (Exception ex) when (attempt < StartAttempts && !Stopping && ex is not ArgumentException)
+            {
+                await Task.Delay(StartRetryDelay * attempt);
+            }
+        }
+    }
 
     /// <summary>Where conversation <paramref name="id"/> stands, or null when this silo does not know it.</summary>
     public LiveConversationView? View(long id) => Run?.Conversations.View(id, Run.NowMicros);

@@ -47,7 +47,10 @@ public sealed class LiveSiloLossTests(ITestOutputHelper output)
         await lost.KillAsync();
         var clock = Stopwatch.StartNew();
         load.Drop(lost.BaseUri);
+        var dead = cluster.Membership.TimeUntilDeadAsync(lost.SiloPort, KilledBound, Ct);
         var takeover = await WaitForTakeoverAsync(survivors[0].BaseUri, lost.SiloPort, "takeover", KilledBound, clock);
+        var takeoverSeconds = clock.Elapsed.TotalSeconds;
+        var deadSeconds = (await dead)?.TotalSeconds;
         await Task.Delay(LoadAfter, Ct);
         await load.StopAsync();
 
@@ -56,8 +59,12 @@ public sealed class LiveSiloLossTests(ITestOutputHelper output)
         Assert.True(takeover.Requeued <= takeover.Resumed, $"more re-queued than resumed: {takeover}");
         await AssertSomeOfTheLostSilosConversationsResumedAsync(survivors[0].BaseUri, load, lost.BaseUri);
         await AssertMetricsMatchAsync(survivors, totals);
+        var (checkpoints, checkpointSeconds) = await CheckpointCostAsync(survivors);
+        Assert.True(checkpoints > 0, "the survivors wrote no checkpoint");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"kill -9: taken over {clock.Elapsed.TotalSeconds:F2} s after the kill: resumed {takeover.Resumed} (re-queued {takeover.Requeued}), failed {takeover.Failed} {Reasons(takeover)}; accepted {load.Accepted.Count}; {totals}"));
+            $"checkpoints on the survivors: {checkpoints:F0}, mean {checkpointSeconds / checkpoints * 1000:F2} ms each (serializing and the Redis script)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"kill -9: declared dead {deadSeconds:F2} s and taken over {takeoverSeconds:F2} s after the kill: resumed {takeover.Resumed} (re-queued {takeover.Requeued}), failed {takeover.Failed} {Reasons(takeover)}; accepted {load.Accepted.Count}; {totals}"));
     }
 
     [Fact]
@@ -214,6 +221,20 @@ public sealed class LiveSiloLossTests(ITestOutputHelper output)
 
         Assert.Equal(totals.Resumed, (long)resumed);
         Assert.Equal(totals.Failed, (long)failed);
+    }
+
+    // Checkpoints written and their total wall seconds (agentsim_conversation_checkpoint_seconds), over the silos.
+    private async Task<(double Count, double Seconds)> CheckpointCostAsync(IReadOnlyList<ClusterSiloProcess> silos)
+    {
+        double count = 0, seconds = 0;
+        foreach (var silo in silos)
+        {
+            var text = await _http.GetStringAsync(new Uri(silo.BaseUri, "metrics"), Ct);
+            count += Sample(text, "agentsim_conversation_checkpoint_seconds_count", "");
+            seconds += Sample(text, "agentsim_conversation_checkpoint_seconds_sum", "");
+        }
+
+        return (count, seconds);
     }
 
     private static double Sample(string metrics, string name, string label) =>
