@@ -79,6 +79,12 @@ public sealed class LiveConversations
     /// </summary>
     public bool TryAdopt(long id, long simMicros, Channel channel, int turns, string? queue)
     {
+        if (Holds(id))
+        {
+            // Already in flight here (its activation was deactivated under it and is activated again): admitted once.
+            return true;
+        }
+
         if (Interlocked.Increment(ref _inFlight) > Limit)
         {
             Interlocked.Decrement(ref _inFlight);
