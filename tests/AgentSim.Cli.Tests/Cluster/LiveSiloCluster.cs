@@ -9,10 +9,18 @@ namespace AgentSim.Cli.Tests.Cluster;
 /// processes on 127.0.0.1 (conversations from their HTTP ingress only, at <see cref="TimeScale"/>), with a cluster id
 /// unique to this instance; more silos can join (<see cref="AddSiloAsync"/>); everything stopped by process id on dispose.
 /// The scenario is the baseline preset with customers who answer within <see cref="ThinkSeconds"/> on every channel
-/// (the preset's e-mail customers think for an hour, which would keep a test waiting for its last outcomes).
+/// (the preset's e-mail customers think for an hour, which would keep a test waiting for its last outcomes) and a
+/// human queue of <see cref="QueueServers"/> people and <see cref="PatienceSeconds"/> of patience, so customers are
+/// waiting in it when a silo is lost (they are re-queued on a survivor) and leave it within seconds.
 /// </summary>
 public sealed class LiveSiloCluster : IAsyncDisposable
 {
+    /// <summary>People answering the human queue: few, so customers wait in it (and some are waiting when a silo is lost).</summary>
+    public const int QueueServers = 3;
+
+    /// <summary>Mean patience of a waiting customer, simulated seconds: short, so the queue drains within seconds.</summary>
+    public const int PatienceSeconds = 120;
+
     /// <summary>Simulated seconds per wall second: a baseline conversation lasts a few wall seconds.</summary>
     public const int TimeScale = 50;
 
@@ -28,12 +36,10 @@ public sealed class LiveSiloCluster : IAsyncDisposable
         Redis = redis;
         Membership = new RedisMembership(redis.Address, ClusterId);
         var think = string.Join(", ", new[] { "web_chat", "whatsapp", "sms", "voice", "email", "rcs" }.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c}: {ThinkSeconds}")));
-        var preset = AgentSim.Scenarios.Presets.GetText("baseline");
-        var text = preset.Replace("\nchannels:\n", $"\nchannels:\n  think_seconds: {{{think}}}\n", StringComparison.Ordinal);
-        if (text == preset)
-        {
-            throw new InvalidOperationException("the baseline preset has no 'channels:' section to add think_seconds to");
-        }
+        var text = AgentSim.Scenarios.Presets.GetText("baseline");
+        text = Edit(text, "\nchannels:\n", $"\nchannels:\n  think_seconds: {{{think}}}\n");
+        text = Edit(text, "    servers: 150\n", $"    servers: {QueueServers}\n");
+        text = Edit(text, "    patience: {mean_seconds: 600, by_channel: {voice: 180, web_chat: 300}}\n", $"    patience: {{mean_seconds: {PatienceSeconds}}}\n");
 
         _scenario = _directory.Combine("baseline-quick.yaml");
         File.WriteAllText(_scenario, text);
@@ -98,6 +104,11 @@ public sealed class LiveSiloCluster : IAsyncDisposable
             _directory.Dispose();
         }
     }
+
+    private static string Edit(string text, string from, string to) =>
+        text.Contains(from, StringComparison.Ordinal)
+            ? text.Replace(from, to, StringComparison.Ordinal)
+            : throw new InvalidOperationException($"the baseline preset no longer has '{from.Trim()}' to change");
 
     private Task<ClusterSiloProcess> StartSiloAsync() => ClusterSiloProcess.StartAsync(Redis.Address, ClusterId,
         ["--scenario", _scenario, "--clock", "real", "--rate", "0", "--time-scale", TimeScale.ToString(CultureInfo.InvariantCulture)]);

@@ -57,6 +57,7 @@ public sealed class LiveSiloLossTests(ITestOutputHelper output)
         var totals = await AssertAccountedForAsync(survivors[0].BaseUri, load);
         Assert.True(takeover.Resumed > 0, $"the killed silo had conversations in flight, yet none was resumed: {takeover}");
         Assert.True(takeover.Requeued <= takeover.Resumed, $"more re-queued than resumed: {takeover}");
+        Assert.True(takeover.Requeued > 0, $"customers wait in the human queue, yet none of the killed silo's was re-queued: {takeover}");
         await AssertSomeOfTheLostSilosConversationsResumedAsync(survivors[0].BaseUri, load, lost.BaseUri);
         await AssertMetricsMatchAsync(survivors, totals);
         var (checkpoints, checkpointSeconds) = await CheckpointCostAsync(survivors);
@@ -83,6 +84,7 @@ public sealed class LiveSiloLossTests(ITestOutputHelper output)
         load.Drop(stopped.BaseUri);
         Assert.True(stopped.HasExited || await ExitsWithinAsync(stopped, TimeSpan.FromSeconds(20)), "the silo sent SIGTERM did not exit");
         Assert.True(takeover.Resumed > 0, $"the stopped silo had conversations in flight, yet none was resumed: {takeover}");
+        Assert.True(takeover.Requeued > 0, $"customers wait in the human queue, yet none of the stopped silo's was re-queued: {takeover}");
 
         var restarted = await cluster.AddSiloAsync();
         load.Add(restarted.BaseUri);
@@ -117,6 +119,7 @@ public sealed class LiveSiloLossTests(ITestOutputHelper output)
         Assert.True(await ExitsWithinAsync(frozen, TimeSpan.FromSeconds(30)), "the silo woken after being declared dead did not stop");
         var totals = await AssertAccountedForAsync(survivors[0].BaseUri, load);
         Assert.True(takeover.Resumed > 0, $"the frozen silo had conversations in flight, yet none was resumed: {takeover}");
+        Assert.True(takeover.Requeued > 0, $"customers wait in the human queue, yet none of the frozen silo's was re-queued: {takeover}");
         await AssertMetricsMatchAsync(survivors, totals);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"SIGSTOP: taken over {takeoverSeconds:F2} s after the freeze: resumed {takeover.Resumed} (re-queued {takeover.Requeued}), failed {takeover.Failed} {Reasons(takeover)}; late writes ignored after SIGCONT: {totals.Stale}; accepted {load.Accepted.Count}; {totals}"));
