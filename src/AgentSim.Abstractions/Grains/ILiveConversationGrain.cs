@@ -13,6 +13,13 @@ public interface ILiveConversationGrain : IGrainWithIntegerKey
     /// <summary>Starts the conversation (once; a second call does nothing).</summary>
     [Alias("Start")]
     Task StartAsync(ConversationSpec spec);
+
+    /// <summary>
+    /// Resumes, on this silo, a conversation whose silo was lost, from its last checkpoint (the ledger's bytes): it plays on
+    /// from where it stood, or goes back into its human queue. A conversation already running here is left as it is.
+    /// </summary>
+    [Alias("Resume")]
+    Task<LiveResume> ResumeAsync(byte[] checkpoint);
 }
 
 /// <summary>Ticks a silo's real-time clock: closes epochs (governance, outages) and advances the human queues. Key: the silo's address.</summary>

@@ -14,6 +14,7 @@ namespace AgentSim.Abstractions.Messages;
 /// <param name="WallSeconds">Wall-clock time from arrival to now, or to the end.</param>
 /// <param name="Queue">The human queue it was handed to, or null.</param>
 /// <param name="QueueWaitSeconds">Simulated seconds waited in that queue once a human answered or the customer left, else null.</param>
+/// <param name="Resumed">True when this silo resumed it after the silo it started on was lost (its durations count from the resume), else null.</param>
 [GenerateSerializer, Immutable, Alias("AgentSim.LiveConversationView")]
 public sealed record LiveConversationView(
     [property: Id(0)] long Id,
@@ -24,4 +25,5 @@ public sealed record LiveConversationView(
     [property: Id(5)] double SimulatedSeconds,
     [property: Id(6)] double WallSeconds,
     [property: Id(7)] string? Queue,
-    [property: Id(8)] double? QueueWaitSeconds);
+    [property: Id(8)] double? QueueWaitSeconds,
+    [property: Id(9)] bool? Resumed = null);

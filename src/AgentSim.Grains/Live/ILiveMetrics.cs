@@ -10,6 +10,29 @@ public enum ShedReason
     Lag,
 }
 
+/// <summary>What became of a lost silo's conversation a survivor took over.</summary>
+public enum RecoveryResult
+{
+    /// <summary>Resumed on the survivor with its context (or put back in the human queue it waited in).</summary>
+    Resumed,
+
+    /// <summary>Ended with the explicit outcome <c>failed</c>.</summary>
+    Failed,
+}
+
+/// <summary>Why the conversation ledger ignored an outcome write.</summary>
+public enum LedgerIgnoredReason
+{
+    /// <summary>The conversation had an outcome already.</summary>
+    Duplicate,
+
+    /// <summary>The writer no longer owned the conversation: a survivor had taken it over (the writer was declared dead).</summary>
+    Stale,
+
+    /// <summary>The store could not be reached for about 10 s: the write was given up and the conversation stays in flight in the ledger.</summary>
+    Unreachable,
+}
+
 /// <summary>What the real-time clock measures about itself, beside the simulation's own events.</summary>
 public interface ILiveMetrics
 {
@@ -27,6 +50,15 @@ public interface ILiveMetrics
 
     /// <summary>Observes the faults in force (timeline and runtime) through <paramref name="active"/>, read at each collection: kind wire name and scope label.</summary>
     void ObserveFaults(Func<IEnumerable<(string Kind, string Scope)>> active);
+
+    /// <summary>Counts <paramref name="count"/> conversations of a lost silo this silo took over, by what became of them.</summary>
+    void Recovered(RecoveryResult result, long count);
+
+    /// <summary>Counts an outcome write the conversation ledger ignored, and why.</summary>
+    void LedgerIgnored(LedgerIgnoredReason reason);
+
+    /// <summary>Records how long, in wall seconds, writing a conversation's checkpoint to the ledger took (serializing included).</summary>
+    void Checkpoint(double wallSeconds);
 }
 
 /// <summary>Measures nothing (no metrics exporter on this host).</summary>
@@ -54,6 +86,21 @@ public sealed class NoLiveMetrics : ILiveMetrics
 
     /// <inheritdoc />
     public void ObserveFaults(Func<IEnumerable<(string Kind, string Scope)>> active)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Recovered(RecoveryResult result, long count)
+    {
+    }
+
+    /// <inheritdoc />
+    public void LedgerIgnored(LedgerIgnoredReason reason)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Checkpoint(double wallSeconds)
     {
     }
 }

@@ -19,6 +19,9 @@ public sealed class LiveClockGrain(LiveSilo live) : Grain, ILiveClockGrain
     /// <summary>How often the silo reads the cluster's runtime faults.</summary>
     public static readonly TimeSpan FaultsEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a read of the runtime faults may take before it is given up until the next one.</summary>
+    public static readonly TimeSpan FaultsTimeout = TimeSpan.FromSeconds(2);
+
     private IGrainTimer? _timer;
     private IGrainTimer? _faults;
 
@@ -35,7 +38,9 @@ public sealed class LiveClockGrain(LiveSilo live) : Grain, ILiveClockGrain
                 run.Tick();
                 return Task.CompletedTask;
             }, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
-            _faults = this.RegisterGrainTimer(_ => SyncFaultsAsync(run), new GrainTimerCreationOptions(TimeSpan.Zero, FaultsEvery) { KeepAlive = true });
+            // Interleaved, and each read bounded: a registry on a silo that is frozen or stopping would otherwise hold the
+            // activation until the call times out (30 s), and no tick would run meanwhile (queues and epochs stood still).
+            _faults = this.RegisterGrainTimer(_ => SyncFaultsAsync(run), new GrainTimerCreationOptions(TimeSpan.Zero, FaultsEvery) { KeepAlive = true, Interleave = true });
         }
 
         return Task.CompletedTask;
@@ -47,7 +52,7 @@ public sealed class LiveClockGrain(LiveSilo live) : Grain, ILiveClockGrain
     {
         try
         {
-            run.ApplyFaults(await GrainFactory.GetGrain<IRuntimeFaultsGrain>(IRuntimeFaultsGrain.Key).ListAsync());
+            run.ApplyFaults(await GrainFactory.GetGrain<IRuntimeFaultsGrain>(IRuntimeFaultsGrain.Key).ListAsync().WaitAsync(FaultsTimeout));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

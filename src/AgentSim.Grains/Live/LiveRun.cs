@@ -37,6 +37,7 @@ public sealed class LiveRun
     private volatile FaultSchedule _faults;
     private long _faultsVersion = -1;
     private string? _faultsRegistry;
+    private ConversationStarter? _rebuilder;
 
     /// <summary>Starts the clock of <paramref name="world"/> now; <paramref name="metrics"/> sees every event (thread-safe).</summary>
     public LiveRun(World world, double timeScale, LiveConversations conversations, ISimulationObserver? metrics, TimeProvider? time = null)
@@ -202,6 +203,51 @@ public sealed class LiveRun
         return c;
     }
 
+    /// <summary>
+    /// Conversation <paramref name="id"/> as it started, drawn again from (seed, id) with <paramref name="choices"/>, and not
+    /// counted as a start: a checkpoint then restores what its turns changed (<see cref="ConversationCheckpoint"/>).
+    /// </summary>
+    public ConversationState Rebuild(long id, in StartChoices choices)
+    {
+        lock (_tickLock)
+        {
+            _rebuilder ??= new ConversationStarter(World, Silent.Instance);
+            return _rebuilder.Start(id, 0, choices);
+        }
+    }
+
+    /// <summary>
+    /// Counts conversation <paramref name="c"/>, resumed here after its silo was lost, as started on this silo
+    /// (<c>agentsim_conversations_started_total</c>): it ends here, and the lost silo's counters are gone with it, so this
+    /// silo's started and ended stay in balance.
+    /// </summary>
+    public void Resumed(ConversationState c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        _metrics?.ConversationStarted(c.Channel);
+    }
+
+    /// <summary>
+    /// Puts conversation <paramref name="id"/>, handed over to human queue <paramref name="queue"/> on a silo that was lost,
+    /// at the back of this silo's same queue now (its wait starts again; the lost silo's queue is gone with it). False when
+    /// this world has no queue of that name.
+    /// </summary>
+    public bool Requeue(long id, string queue, Channel channel, string tier)
+    {
+        var q = Array.FindIndex(World.Queues, x => x.Name == queue);
+        if (q < 0)
+        {
+            return false;
+        }
+
+        lock (_tickLock)
+        {
+            _pending.Add((q, new QueueArrival(id, NowMicros, channel, World.TierIndex(tier))));
+        }
+
+        return true;
+    }
+
     /// <summary>Plays the next turn of <paramref name="c"/> against the current snapshot; returns whether it ended (or was handed over) and the turn's latency.</summary>
     public (bool Ended, long LatencyMicros) Play(ConversationState c)
     {
@@ -357,6 +403,12 @@ public sealed class LiveRun
     }
 
     private EpochReport NewReport() => new(World.Agents.Length, World.Providers.Length, World.Queues.Length);
+
+    // Rebuilding a conversation is not a start: nothing is observed.
+    private sealed class Silent : SimulationObserver
+    {
+        public static readonly Silent Instance = new();
+    }
 
     // One per thread that plays turns: the model's simulator is not thread-safe, and the lock is taken only against Tick's harvest.
     private sealed class Slot

@@ -220,14 +220,24 @@ public sealed class AgentSimHost : IAsyncDisposable
                 }
             });
             builder.Services.AddSingleton<ILiveMetrics>(sp => exportPrometheus ? new LiveMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()) : new NoLiveMetrics());
+            // The conversation ledger: the cluster's (in Redis) with Redis clustering, this silo's counters alone otherwise.
+            builder.Services.AddSingleton(sp => new ConversationLedger(
+                sp.GetRequiredService<ClusterStore>(),
+                sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString(),
+                sp.GetRequiredService<ILiveMetrics>(),
+                sp.GetRequiredService<TimeProvider>()));
             builder.Services.AddSingleton(sp => new LiveSilo(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ILiveMetrics>(), options.Live is { } live
                 ? new LiveRun(
                     live.World,
                     live.TimeScale,
-                    new LiveConversations(live.MaxInFlight, live.Retained, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILiveMetrics>()),
+                    new LiveConversations(live.MaxInFlight, live.Retained, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILiveMetrics>(), sp.GetRequiredService<ConversationLedger>()),
                     sp.GetRequiredService<ISimulationObserverFactory>().Create(live.World),
                     sp.GetRequiredService<TimeProvider>())
-                : null));
+                : null, sp.GetRequiredService<ConversationLedger>()));
+
+            // Survivors take a lost silo's conversations over; a stopping silo ends its own when it is the last.
+            builder.Services.AddSingleton<ConversationTakeover>();
+            builder.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>>(sp => sp.GetRequiredService<ConversationTakeover>());
             if (options.Live is { } ownTraffic)
             {
                 // Resolving the service makes the silo's LiveSilo, and with it the clock, as the host starts.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgentSim.Abstractions.Messages;
+using AgentSim.Grains.Cluster;
 using AgentSim.Grains.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,14 +14,19 @@ namespace AgentSim.Host.Ingress;
 /// <summary>
 /// The silo's HTTP ingress: <c>POST /api/conversations</c> starts a real-time conversation (optional JSON body:
 /// <c>channel</c>, <c>intent</c>, <c>tier</c>, <c>seed</c>) and answers 202 with its id and <c>Location</c>, or with
-/// <c>?wait=true</c> 200 and the outcome once it has ended; <c>GET /api/conversations/{id}</c> says where it stands.
-/// A wrong request gets 400 (415 for a body that is not JSON), past the admission limit 503 with <c>Retry-After</c>;
-/// every error body is RFC 9457 problem details.
+/// <c>?wait=true</c> 200 and the outcome once it has ended; <c>GET /api/conversations/{id}</c> says where it stands
+/// (a conversation of another silo of the cluster, or one taken over from a lost silo, from the cluster's ledger);
+/// <c>GET /api/cluster/conversations</c> gives the ledger's totals (started, by outcome, in flight, takeovers).
+/// A wrong request gets 400 (415 for a body that is not JSON), past the admission limit 503 with <c>Retry-After</c>,
+/// a ledger that cannot be reached 503; every error body is RFC 9457 problem details.
 /// </summary>
 public static class IngressEndpoints
 {
     /// <summary>Path of the conversations resource.</summary>
     public const string ConversationsPath = "/api/conversations";
+
+    /// <summary>Path of the cluster's conversation totals.</summary>
+    public const string ClusterConversationsPath = "/api/cluster/conversations";
 
     /// <summary>Largest request body read, in bytes.</summary>
     public const int MaxBodyBytes = 16 * 1024;
@@ -38,7 +44,8 @@ public static class IngressEndpoints
     public static IEndpointRouteBuilder MapAgentSimIngress(this IEndpointRouteBuilder app)
     {
         app.MapPost(ConversationsPath, (Func<HttpContext, Task<IResult>>)StartAsync);
-        app.MapMethods(ConversationsPath + "/{id}", ["GET", "HEAD"], Get);
+        app.MapMethods(ConversationsPath + "/{id}", ["GET", "HEAD"], (Func<HttpContext, string, Task<IResult>>)GetAsync);
+        app.MapMethods(ClusterConversationsPath, ["GET", "HEAD"], (Func<HttpContext, Task<IResult>>)TotalsAsync);
         return app;
     }
 
@@ -95,21 +102,75 @@ public static class IngressEndpoints
         }
 
         http.Response.Headers.Location = location;
-        return Results.Json(live.View(ticket.Id), Json);
+        return live.View(ticket.Id) is { } view
+            ? Results.Json(view, Json)
+            : await FromLedgerAsync(http, live, ticket.Id);
     }
 
-    private static IResult Get(HttpContext http, string id)
+    private static async Task<IResult> GetAsync(HttpContext http, string id)
     {
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid conversation id", $"'{Truncate(id)}' is not a conversation id: ids are whole numbers from 1.");
         }
 
-        var view = http.RequestServices.GetRequiredService<LiveSilo>().View(number);
-        return view is null
-            ? Problem(StatusCodes.Status404NotFound, "Unknown conversation", string.Create(CultureInfo.InvariantCulture, $"This silo has no conversation {number}: it was never started here, or it ended long enough ago to be forgotten."))
-            : Results.Json(view, Json);
+        var live = http.RequestServices.GetRequiredService<LiveSilo>();
+        return live.View(number) is { } view ? Results.Json(view, Json) : await FromLedgerAsync(http, live, number);
     }
+
+    // A conversation this silo does not hold: the cluster's ledger says where it stands (another silo's, or one a
+    // survivor took over), or why it is not known.
+    private static async Task<IResult> FromLedgerAsync(HttpContext http, LiveSilo live, long id)
+    {
+        if (live.Ledger is not { Shared: true } ledger)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown conversation", string.Create(CultureInfo.InvariantCulture, $"This silo has no conversation {id}: it was never started here, or it ended long enough ago to be forgotten."));
+        }
+
+        LedgerEntry? entry;
+        try
+        {
+            entry = await ledger.FindAsync(id);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex))
+        {
+            return Unavailable(http, string.Create(CultureInfo.InvariantCulture, $"This silo does not hold conversation {id} and the cluster's ledger (Redis) cannot be reached to say where it stands; try again."));
+        }
+
+        if (entry is null)
+        {
+            var cluster = http.RequestServices.GetRequiredService<ClusterStore>().ClusterId;
+            return Problem(StatusCodes.Status404NotFound, "Unknown conversation", string.Create(CultureInfo.InvariantCulture, $"No silo of cluster {cluster} has conversation {id}: it was never started, or it ended more than {ConversationLedger.EndedRetention.TotalHours:0} h ago and its entry expired."));
+        }
+
+        var status = entry.Outcome is not null ? "ended" : entry.Queue is not null ? "queued" : "running";
+        return Results.Json(new LedgerView(entry.Id, status, entry.Outcome, entry.Turns, entry.Channel, entry.Queue, entry.Silo, entry.Resumed, "ledger"), Json);
+    }
+
+    private static async Task<IResult> TotalsAsync(HttpContext http)
+    {
+        var live = http.RequestServices.GetRequiredService<LiveSilo>();
+        if (live.Ledger is not { } ledger)
+        {
+            return Problem(StatusCodes.Status409Conflict, "No ledger", "This silo keeps no conversation ledger.");
+        }
+
+        LedgerTotals totals;
+        try
+        {
+            totals = await ledger.TotalsAsync();
+        }
+        catch (Exception ex) when (IsStoreFailure(ex))
+        {
+            return Unavailable(http, "The cluster's conversation ledger (Redis) cannot be reached; try again.");
+        }
+
+        var store = http.RequestServices.GetRequiredService<ClusterStore>();
+        return Results.Json(new ClusterView(store.ClusterId, totals.Shared ? "cluster" : "silo", totals.Started, totals.InFlight, totals.Outcomes, totals.Duplicates, totals.Stale,
+            new TakeoversView(totals.Takeovers.Count, totals.Takeovers.Resumed, totals.Takeovers.Failed, totals.Recent)), Json);
+    }
+
+    private static bool IsStoreFailure(Exception ex) => ex is StackExchange.Redis.RedisException or TimeoutException or InvalidOperationException;
 
     private static bool TryWait(IQueryCollection query, out bool wait, out string problem)
     {
@@ -199,4 +260,10 @@ public static class IngressEndpoints
     private sealed record Body(string? Channel, string? Intent, string? Tier, ulong? Seed);
 
     private sealed record Accepted(long Id, string Status, string Location);
+
+    private sealed record LedgerView(long Id, string Status, string? Outcome, int Turns, string? Channel, string? Queue, string Silo, bool Resumed, string Source);
+
+    private sealed record ClusterView(string ClusterId, string Scope, long Started, long InFlight, IReadOnlyDictionary<string, long> Outcomes, long DuplicateWritesIgnored, long StaleWritesIgnored, TakeoversView Takeovers);
+
+    private sealed record TakeoversView(long Count, long Resumed, long Failed, IReadOnlyList<TakeoverRecord> Recent);
 }

@@ -7,8 +7,11 @@ namespace AgentSim.Host.Telemetry;
 /// <summary>
 /// The real-time clock's own measurements: arrivals shed (by reason), how late steps run beyond their scaled simulated
 /// time (<c>agentsim_realtime_overhead_seconds</c>), how far the arrival generator is behind
-/// (<c>agentsim_realtime_lag_seconds</c>), the admission limit (<c>agentsim_admission_limit</c>) and the faults in force
-/// (<c>agentsim_faults_active{kind,scope}</c>).
+/// (<c>agentsim_realtime_lag_seconds</c>), the admission limit (<c>agentsim_admission_limit</c>), the faults in force
+/// (<c>agentsim_faults_active{kind,scope}</c>), lost silos' conversations taken over
+/// (<c>agentsim_conversations_recovered_total{result}</c>), outcome writes the ledger ignored
+/// (<c>agentsim_ledger_writes_ignored_total{reason}</c>) and the cost of a checkpoint
+/// (<c>agentsim_conversation_checkpoint_seconds</c>).
 /// </summary>
 public sealed class LiveMetrics : ILiveMetrics
 {
@@ -27,6 +30,18 @@ public sealed class LiveMetrics : ILiveMetrics
     /// <summary>Faults in force on the real-time clock, timeline and runtime, by kind and scope (<c>agentsim_faults_active</c>).</summary>
     public const string FaultsActiveName = "agentsim.faults.active";
 
+    /// <summary>Conversations of lost silos taken over, by result (<c>agentsim_conversations_recovered_total{result}</c>).</summary>
+    public const string RecoveredName = "agentsim.conversations.recovered";
+
+    /// <summary>Outcome writes the conversation ledger ignored, by reason (<c>agentsim_ledger_writes_ignored_total{reason}</c>).</summary>
+    public const string LedgerIgnoredName = "agentsim.ledger.writes.ignored";
+
+    /// <summary>Wall time of writing a conversation's checkpoint to the ledger (<c>agentsim_conversation_checkpoint_seconds</c>).</summary>
+    public const string CheckpointName = "agentsim.conversation.checkpoint";
+
+    /// <summary>The result label of <see cref="RecoveredName"/>: <c>resumed</c> or <c>failed</c>.</summary>
+    public const string ResultTag = "result";
+
     /// <summary>The scope label: what a fault is aimed at, from the scenario's names (provider, <c>provider/channel</c>, guardrail, channel, or <c>all</c>).</summary>
     public const string ScopeTag = "scope";
 
@@ -36,6 +51,11 @@ public sealed class LiveMetrics : ILiveMetrics
     private readonly Counter<long> _shed;
     private readonly Histogram<double> _overhead;
     private readonly TagList[] _reasons;
+    private readonly Counter<long> _recovered;
+    private readonly Counter<long> _ledgerIgnored;
+    private readonly Histogram<double> _checkpoint;
+    private readonly TagList[] _results;
+    private readonly TagList[] _ignoredReasons;
     private readonly HashSet<(string Kind, string Scope)> _faultsSeen = [];
     private double _lag;
     private int _limit;
@@ -56,6 +76,22 @@ public sealed class LiveMetrics : ILiveMetrics
         {
             _shed.Add(0, reason);
         }
+
+        _recovered = meter.CreateCounter<long>(RecoveredName, null, "Conversations of lost silos this silo took over: resumed with their context (or re-queued), or ended failed.");
+        _ledgerIgnored = meter.CreateCounter<long>(LedgerIgnoredName, null, "Outcome writes the conversation ledger ignored: a second outcome, a write from a silo that no longer owned the conversation, or one given up with the store unreachable.");
+        _checkpoint = meter.CreateHistogram(CheckpointName, AgentSimInstruments.Seconds, "Wall time of writing a real-time conversation's checkpoint to the cluster's ledger, serializing included.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = OverheadBuckets });
+        _results = [new TagList { { ResultTag, "resumed" } }, new TagList { { ResultTag, "failed" } }];
+        _ignoredReasons = [new TagList { { AgentSimInstruments.ReasonTag, "duplicate" } }, new TagList { { AgentSimInstruments.ReasonTag, "stale" } }, new TagList { { AgentSimInstruments.ReasonTag, "unreachable" } }];
+        foreach (var result in _results)
+        {
+            _recovered.Add(0, result);
+        }
+
+        foreach (var reason in _ignoredReasons)
+        {
+            _ledgerIgnored.Add(0, reason);
+        }
     }
 
     /// <inheritdoc />
@@ -72,6 +108,15 @@ public sealed class LiveMetrics : ILiveMetrics
 
     /// <inheritdoc />
     public void ObserveFaults(Func<IEnumerable<(string Kind, string Scope)>> active) => Volatile.Write(ref _faults, active);
+
+    /// <inheritdoc />
+    public void Recovered(RecoveryResult result, long count) => _recovered.Add(count, _results[(int)result]);
+
+    /// <inheritdoc />
+    public void LedgerIgnored(LedgerIgnoredReason reason) => _ledgerIgnored.Add(1, _ignoredReasons[(int)reason]);
+
+    /// <inheritdoc />
+    public void Checkpoint(double wallSeconds) => _checkpoint.Record(wallSeconds);
 
     // Every kind and scope seen in force on this silo is reported, 0 once it has ended, so a dashboard sees it end rather
     // than a series that stops; the labels come from the fault kinds and the scenario's names, a bounded set.

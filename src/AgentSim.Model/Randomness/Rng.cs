@@ -28,6 +28,16 @@ public struct Rng
         _s3 = SeedHash.Mix(_s2 ^ 0x3C6EF372FE94F82BUL);
     }
 
+    /// <summary>
+    /// The stream's position, four words: saved with a conversation's checkpoint so a survivor silo continues the same
+    /// stream (<see cref="FromState"/>). Reading it draws nothing.
+    /// </summary>
+    public readonly (ulong S0, ulong S1, ulong S2, ulong S3) State => (_s0, _s1, _s2, _s3);
+
+    /// <summary>The stream at a position read from <see cref="State"/>: the next draws are the ones the saved stream would have made.</summary>
+    public static Rng FromState((ulong S0, ulong S1, ulong S2, ulong S3) state) =>
+        new() { _s0 = state.S0, _s1 = state.S1, _s2 = state.S2, _s3 = state.S3 };
+
     /// <summary>Next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()

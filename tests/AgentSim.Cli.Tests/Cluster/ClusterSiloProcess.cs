@@ -55,7 +55,11 @@ public sealed partial class ClusterSiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo of cluster <paramref name="clusterId"/> with membership in <paramref name="redis"/>; waits until it is ready.</summary>
-    public static async Task<ClusterSiloProcess> StartAsync(string redis, string clusterId, CancellationToken cancellation = default)
+    public static Task<ClusterSiloProcess> StartAsync(string redis, string clusterId, CancellationToken cancellation = default) =>
+        StartAsync(redis, clusterId, [], cancellation);
+
+    /// <summary>Starts a silo of cluster <paramref name="clusterId"/> with membership in <paramref name="redis"/> and <paramref name="extraArguments"/> (e.g. <c>--scenario</c>); waits until it is ready.</summary>
+    public static async Task<ClusterSiloProcess> StartAsync(string redis, string clusterId, IReadOnlyList<string> extraArguments, CancellationToken cancellation = default)
     {
         var (siloPort, gatewayPort) = FreePorts.ForSilo(null, null);
         var start = new ProcessStartInfo("dotnet")
@@ -70,7 +74,7 @@ public sealed partial class ClusterSiloProcess : IAsyncDisposable
             Path.Combine(AppContext.BaseDirectory, "agentsim.dll"), "silo", "--clustering", "redis", "--redis", redis, "--cluster-id", clusterId,
             "--urls", "http://127.0.0.1:0", "--silo-port", Invariant(siloPort), "--gateway-port", Invariant(gatewayPort),
         ];
-        foreach (var argument in args)
+        foreach (var argument in args.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

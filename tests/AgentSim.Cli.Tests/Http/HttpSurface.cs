@@ -19,6 +19,8 @@ public static class HttpSurface
         // Runtime faults: a wrong body is a 400 problem, an unknown id 404.
         new("/api/faults", ["GET", "HEAD", "POST"], RoutesBelow: true, ClientErrors: true),
         new("/api/faults/{id}", ["DELETE", "GET", "HEAD"], MayNotFind: true, ClientErrors: true),
+        // The cluster's conversation ledger totals (a silo alone: its own).
+        new("/api/cluster/conversations", ["GET", "HEAD"]),
     ];
 
     /// <summary>Paths probed as well; no route serves them yet, so each answers 404 (move one into <see cref="Routes"/> when it is served).</summary>

@@ -56,6 +56,9 @@ public sealed class MetricsEndpointTests
         ["agentsim_realtime_lag_seconds"] = [],
         ["agentsim_admission_limit"] = [],
         ["agentsim_faults_active"] = ["kind", "scope"],
+        ["agentsim_conversations_recovered_total"] = ["result"],
+        ["agentsim_ledger_writes_ignored_total"] = ["reason"],
+        ["agentsim_conversation_checkpoint_seconds"] = [],
     };
 
     [Fact]
@@ -141,10 +144,10 @@ public sealed class MetricsEndpointTests
             ["kind"] = [.. Enum.GetValues<GuardrailKind>().Select(k => k.Name()), .. Enum.GetValues<IncidentKind>().Select(k => k.Name())],
             ["placement"] = [.. Enum.GetValues<Placement>().Select(p => p.Name())],
             ["stage"] = [.. Enum.GetValues<GuardrailStage>().Select(s => s.Name())],
-            ["result"] = [.. Enum.GetValues<CheckResult>().Select(r => r.Name()), .. Enum.GetValues<ProviderResult>().Select(r => r.Name())],
+            ["result"] = [.. Enum.GetValues<CheckResult>().Select(r => r.Name()), .. Enum.GetValues<ProviderResult>().Select(r => r.Name()), "resumed", "failed"],
             ["detected"] = ["true", "false"],
             ["agent"] = [.. world.Agents.Select(a => a.Name)],
-            ["reason"] = [.. Enum.GetValues<RollbackReason>().Select(r => r.Name()), .. Enum.GetValues<AbandonReason>().Select(r => r.Name()), "admission", "lag"],
+            ["reason"] = [.. Enum.GetValues<RollbackReason>().Select(r => r.Name()), .. Enum.GetValues<AbandonReason>().Select(r => r.Name()), "admission", "lag", "duplicate", "stale", "unreachable"],
             ["queue"] = [.. world.Queues.Select(q => q.Name)],
         };
     }
