@@ -67,29 +67,34 @@ public sealed class RunCheckpoints(ClusterStore store, Serializer serializer)
         }
     }
 
-    /// <summary>The checkpoints of epochs 0 to <paramref name="epochs"/> − 1, in order; throws when the log holds fewer.</summary>
-    public async Task<EpochCheckpoint[]> LoadAsync(string runId, int epochs)
+    /// <summary>
+    /// The checkpoints of epochs <paramref name="from"/> to <paramref name="epochs"/> − 1, in order (a grain catching up
+    /// reads only the epochs it lacks); throws when the log holds fewer.
+    /// </summary>
+    public async Task<EpochCheckpoint[]> LoadAsync(string runId, int epochs, int from = 0)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(epochs);
-        if (epochs == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, from);
+        var count = epochs - from;
+        if (count == 0)
         {
             return [];
         }
 
-        var values = await store.Database.ListRangeAsync(EpochsKey(runId), 0, epochs - 1);
-        if (values.Length != epochs)
+        var values = await store.Database.ListRangeAsync(EpochsKey(runId), from, epochs - 1);
+        if (values.Length != count)
         {
-            throw new InvalidOperationException($"Run '{runId}': {epochs} epochs are needed to recover, its checkpoints hold {values.Length}.");
+            throw new InvalidOperationException($"Run '{runId}': {epochs} epochs are needed to recover, its checkpoints hold {from + values.Length}.");
         }
 
-        var checkpoints = new EpochCheckpoint[epochs];
-        for (var i = 0; i < epochs; i++)
+        var checkpoints = new EpochCheckpoint[count];
+        for (var i = 0; i < count; i++)
         {
             checkpoints[i] = serializer.Deserialize<EpochCheckpoint>((byte[])values[i]!)
-                ?? throw new InvalidOperationException($"Run '{runId}': checkpoint {i} is empty.");
-            if (checkpoints[i].Epoch != i)
+                ?? throw new InvalidOperationException($"Run '{runId}': checkpoint {from + i} is empty.");
+            if (checkpoints[i].Epoch != from + i)
             {
-                throw new InvalidOperationException($"Run '{runId}': checkpoint {i} is of epoch {checkpoints[i].Epoch}.");
+                throw new InvalidOperationException($"Run '{runId}': checkpoint {from + i} is of epoch {checkpoints[i].Epoch}.");
             }
         }
 

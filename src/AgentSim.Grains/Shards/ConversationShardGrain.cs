@@ -98,8 +98,7 @@ public sealed class ConversationShardGrain(WorldCache worlds, ISimulationObserve
         var request = _state?.Request ?? RunScope.Started(await checkpoints.LoadRequestAsync(runId), key);
         var state = _state is { } behind && behind.NextEpoch < epoch ? behind : Create(key, request);
         var from = state.NextEpoch;
-        var replay = await checkpoints.LoadAsync(runId, epoch);
-        state.Replay(replay.AsSpan(from));
+        state.Replay(await checkpoints.LoadAsync(runId, epoch, from));
         _state = state;
         logger.LogWarning(
             "Shard {Shard}: caught up from the run's checkpoints, epochs {From} to {To} replayed in {Milliseconds} ms",

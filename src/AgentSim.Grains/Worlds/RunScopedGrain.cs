@@ -64,7 +64,7 @@ public abstract class RunScopedGrain<TModel, TAnswer>(WorldCache worlds, RunChec
 
         var from = state.NextEpoch;
         var epoch = state.EpochAt(micros, end);
-        foreach (var checkpoint in (await checkpoints.LoadAsync(runId, epoch)).AsSpan(from))
+        foreach (var checkpoint in await checkpoints.LoadAsync(runId, epoch, from))
         {
             Replay(state, checkpoint);
         }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using AgentSim.Host.Hosting;
+using AgentSim.Tests.Shared;
 
 namespace AgentSim.Cli.Tests.Cluster;
 
@@ -11,18 +10,18 @@ namespace AgentSim.Cli.Tests.Cluster;
 /// and gateway ports picked free here, the given cluster id. Ready once /health/ready answers 200 (the silo is Active in
 /// the cluster). Stopped with SIGTERM, or killed with <see cref="KillAsync"/> (SIGKILL) or frozen with <see cref="SignalAsync"/>.
 /// </summary>
-public sealed partial class ClusterSiloProcess : IAsyncDisposable
+public sealed class ClusterSiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
     private readonly System.Diagnostics.Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SiloConsole _console;
 
     private ClusterSiloProcess(System.Diagnostics.Process process, int siloPort, int gatewayPort)
     {
         _process = process;
+        _console = new SiloConsole(process);
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
     }
@@ -43,16 +42,7 @@ public sealed partial class ClusterSiloProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Everything the process wrote so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _console.Output;
 
     /// <summary>Starts a silo of cluster <paramref name="clusterId"/> with membership in <paramref name="redis"/>; waits until it is ready.</summary>
     public static Task<ClusterSiloProcess> StartAsync(string redis, string clusterId, CancellationToken cancellation = default) =>
@@ -80,14 +70,9 @@ public sealed partial class ClusterSiloProcess : IAsyncDisposable
         }
 
         var silo = new ClusterSiloProcess(System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet agentsim.dll"), siloPort, gatewayPort);
-        silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
-        silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
-        silo._process.BeginOutputReadLine();
-        silo._process.BeginErrorReadLine();
         try
         {
-            silo.BaseUri = await silo._listening.Task.WaitAsync(StartTimeout, cancellation);
-            await silo.WaitReadyAsync(cancellation);
+            silo.BaseUri = await silo._console.WaitReadyAsync(silo._process, StartTimeout, cancellation);
             return silo;
         }
         catch (Exception ex)
@@ -139,55 +124,4 @@ public sealed partial class ClusterSiloProcess : IAsyncDisposable
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private async Task WaitReadyAsync(CancellationToken cancellation)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseUri, "health/ready"), cancellation);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
-            {
-            }
-
-            if (deadline.Elapsed > StartTimeout || _process.HasExited)
-            {
-                throw new TimeoutException("/health/ready never answered 200");
-            }
-
-            await Task.Delay(200, cancellation);
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (ListeningLine().Match(line) is { Success: true } match)
-        {
-            _listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
-        }
-    }
-
-    [GeneratedRegex(@"listening on (?<url>http://\S+)")]
-    private static partial Regex ListeningLine();
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
+using AgentSim.Tests.Shared;
 
 namespace AgentSim.Observability.Tests.Live;
 
@@ -8,16 +7,19 @@ namespace AgentSim.Observability.Tests.Live;
 /// The built <c>agentsim silo</c> as a child process on 127.0.0.1 (a free HTTP port picked by Kestrel, free Orleans ports,
 /// a unique cluster id), generating traffic. Stopped with SIGTERM, killed if it does not stop.
 /// </summary>
-public sealed partial class SiloProcess : IAsyncDisposable
+public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SiloConsole _console;
 
-    private SiloProcess(Process process) => _process = process;
+    private SiloProcess(Process process)
+    {
+        _process = process;
+        _console = new SiloConsole(process);
+    }
 
     /// <summary>Base address of the silo's HTTP endpoint (metrics, health, dashboard).</summary>
     public Uri BaseUri { get; private set; } = null!;
@@ -26,16 +28,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     /// <summary>Everything the process wrote so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _console.Output;
 
     /// <summary>Starts <c>agentsim silo</c> with <paramref name="arguments"/> after the URL and cluster id, and waits until it is ready.</summary>
     public static Task<SiloProcess> StartAsync(params string[] arguments) => StartAsync(new Dictionary<string, string>(), arguments);
@@ -62,14 +55,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
 
         var silo = new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet agentsim.dll"));
-        silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
-        silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
-        silo._process.BeginOutputReadLine();
-        silo._process.BeginErrorReadLine();
         try
         {
-            silo.BaseUri = await silo._listening.Task.WaitAsync(StartTimeout);
-            await silo.WaitReadyAsync();
+            silo.BaseUri = await silo._console.WaitReadyAsync(silo._process, StartTimeout);
             return silo;
         }
         catch (Exception ex)
@@ -129,52 +117,4 @@ public sealed partial class SiloProcess : IAsyncDisposable
             _process.Dispose();
         }
     }
-
-    private async Task WaitReadyAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseUri, "health/ready"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (deadline.Elapsed > StartTimeout || _process.HasExited)
-            {
-                throw new TimeoutException("/health/ready never answered 200");
-            }
-
-            await Task.Delay(200);
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (ListeningLine().Match(line) is { Success: true } match)
-        {
-            _listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
-        }
-    }
-
-    [GeneratedRegex(@"listening on (?<url>http://\S+)")]
-    private static partial Regex ListeningLine();
 }
